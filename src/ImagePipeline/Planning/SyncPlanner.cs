@@ -1,0 +1,110 @@
+using ImagePipeline.Manifest;
+using ImagePipeline.Metadata;
+using ImagePipeline.Storage;
+
+namespace ImagePipeline.Planning;
+
+/// <summary>
+/// Compares the manifest with the store: for each image, the expected digest (or, for packer images,
+/// the input fingerprint) with the stored metadata, and checks that the image object itself is there.
+/// Reads are done in parallel because a no-op Sync of hundreds of images must take seconds.
+/// </summary>
+public sealed class SyncPlanner
+{
+    private readonly IImageStore? _store;
+    private readonly int _parallelism;
+
+    /// <param name="store">The store, or null when it cannot be read (dry run without credentials).</param>
+    /// <param name="parallelism">Concurrent store reads.</param>
+    public SyncPlanner(IImageStore? store, int parallelism = 32)
+    {
+        _store = store;
+        _parallelism = Math.Max(1, parallelism);
+    }
+
+    /// <param name="images">The images to plan, in manifest order.</param>
+    /// <param name="force">Re-acquire and re-upload everything (that the store could be asked about).</param>
+    /// <param name="fingerprint">Computes a packer image's input fingerprint; null skips fingerprints.</param>
+    public async Task<SyncPlan> PlanAsync(
+        IReadOnlyList<ImageDefinition> images,
+        bool force,
+        Func<ImageDefinition, CancellationToken, Task<string>>? fingerprint,
+        CancellationToken cancellationToken)
+    {
+        var plans = new ImagePlan[images.Count];
+        await Parallel.ForAsync(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var image = images[i];
+            var print = image.Source is PackerImageSource && fingerprint is not null ? await fingerprint(image, ct) : null;
+            plans[i] = await PlanOneAsync(image, print, force, ct);
+        });
+        return new SyncPlan(plans, _store is not null);
+    }
+
+    private async Task<ImagePlan> PlanOneAsync(ImageDefinition image, string? fingerprint, bool force, CancellationToken ct)
+    {
+        ImagePlan Decide(ImageAction action, string reason, string? stored = null) =>
+            new(image.Name, image.ObjectKey, image.Source.Type, action, reason, image.ExpectedOutput, stored, fingerprint);
+
+        if (_store is null)
+        {
+            return Decide(ImageAction.Unknown, "store not read (no credentials)");
+        }
+
+        var metadataTask = _store.ReadMetadataAsync(image.MetadataKey, ct);
+        var objectTask = _store.StatAsync(image.ObjectKey, ct);
+        var metadata = await metadataTask;
+        var stored = await objectTask;
+
+        if (metadata is null)
+        {
+            return Decide(ImageAction.Upload, stored is null ? "not in store" : "in store without metadata");
+        }
+
+        if (stored is null)
+        {
+            return Decide(ImageAction.Replace, "metadata present but image object missing", metadata.Checksum);
+        }
+
+        if (force)
+        {
+            return Decide(ImageAction.Replace, "--force", metadata.Checksum);
+        }
+
+        var reason = WhyStale(image, metadata, stored, fingerprint);
+        return reason is null
+            ? Decide(ImageAction.Unchanged, "unchanged", metadata.Checksum)
+            : Decide(ImageAction.Replace, reason, metadata.Checksum);
+    }
+
+    private static string? WhyStale(ImageDefinition image, ImageMetadata metadata, StoredObject stored, string? fingerprint)
+    {
+        if (stored.Size != metadata.Size)
+        {
+            return $"stored size {stored.Size} differs from metadata size {metadata.Size}";
+        }
+
+        if (stored.Digest is not null && stored.Digest.ToString() != metadata.Checksum)
+        {
+            return "stored object digest differs from its metadata";
+        }
+
+        if (image.ExpectedOutput is { } expected)
+        {
+            return expected.ToString() == metadata.Checksum
+                ? null
+                : $"digest changed: stored {Abbreviate(metadata.Checksum)}, manifest {expected.Algorithm.ToString().ToLowerInvariant()}:{expected.Abbreviated()}";
+        }
+
+        // Packer: the output digest is only known after a build, so the inputs decide.
+        if (metadata.Fingerprint is null || fingerprint is null)
+        {
+            return "no input fingerprint recorded";
+        }
+
+        return metadata.Fingerprint == fingerprint ? null : "packer inputs changed";
+    }
+
+    private static string Abbreviate(string checksum) =>
+        checksum.Length > 19 ? checksum[..19] : checksum;
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using ImagePipeline.Manifest;
+using ImagePipeline.Metadata;
+using ImagePipeline.Verification;
+
+namespace ImagePipeline.Testing;
+
+/// <summary>Builds validated model objects for tests that don't go through the manifest loader.</summary>
+public static class TestImages
+{
+    public static Checksum Sha256Of(string text) =>
+        Checksum.FromBytes(HashAlgorithmKind.Sha256, SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static ImageDefinition Http(string name, Checksum? output = null, string prefix = "images/") =>
+        new(
+            name,
+            new HttpImageSource(new Uri($"https://example.test/{name}.iso"), output ?? Sha256Of(name), null),
+            $"{name}/{name}.iso",
+            $"{prefix}{name}/{name}.iso",
+            HashAlgorithmKind.Sha256,
+            output ?? Sha256Of(name),
+            1);
+
+    public static ImageDefinition Packer(string name) =>
+        new(
+            name,
+            new PackerImageSource("packer/" + name, "/repo/packer/" + name, "out.qcow2", new Dictionary<string, string>()),
+            $"{name}/{name}.qcow2",
+            $"images/{name}/{name}.qcow2",
+            HashAlgorithmKind.Sha256,
+            null,
+            1);
+
+    public static ImageManifest Manifest(params ImageDefinition[] images) =>
+        new("test", "/repo/images/images.yaml", "/repo", "images/", images);
+
+    public static ImageMetadata Metadata(ImageDefinition image, string checksum, long size = 100, string? fingerprint = null) => new()
+    {
+        Name = image.Name,
+        Checksum = checksum,
+        Size = size,
+        UploadedAt = DateTimeOffset.UnixEpoch,
+        Source = new MetadataSource { Type = image.Source.Type },
+        Fingerprint = fingerprint,
+        ToolVersion = "test",
+    };
+
+    /// <summary>Puts an image and its metadata into a store as a completed Sync would.</summary>
+    public static void Publish(InMemoryImageStore store, ImageDefinition image, string? checksum = null, string? fingerprint = null)
+    {
+        var digest = checksum ?? image.ExpectedOutput!.ToString();
+        store.Put(image.ObjectKey, 100, Checksum.Parse(digest));
+        store.PutMetadata(image.MetadataKey, Metadata(image, digest, 100, fingerprint));
+    }
+}
