@@ -1,7 +1,170 @@
+using ImagePipeline.Engine;
+using ImagePipeline.Manifest;
+using ImagePipeline.Planning;
+
 namespace ImagePipeline.Build;
 
-// Placeholder until the engine lands; replaced by the target graph.
-internal static class Build
+/// <summary>
+/// The image lifecycle as a target graph:
+/// Validate → Plan → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → Sync,
+/// plus List, Prune and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
+/// </summary>
+internal sealed partial class Build : BuildBase
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => ExecuteAsync<Build>(args);
+
+    [Parameter("Manifest to use, relative to the repository root")]
+    readonly string Manifest = "images/images.yaml";
+
+    [Parameter("Limit the run to these images (repeatable)")]
+    readonly string[] Image = [];
+
+    [Parameter("Store: 's3' (credentials from E2_* variables or --credentials), or a directory path / file:// URL")]
+    readonly string Store = "s3";
+
+    [Parameter("SOPS-encrypted credentials file (access_key, secret_key, endpoint, bucket)")]
+    readonly string? Credentials;
+
+    [Parameter("age identity file for SOPS (default: SOPS_AGE_KEY_FILE, SOPS_AGE_KEY, ~/.config/sops/age/keys.txt)")]
+    readonly string? SopsAgeKeyFile;
+
+    [Parameter("S3 region")]
+    readonly string Region = "us-east-1";
+
+    [Parameter("Show what would change without changing anything (works without credentials)")]
+    readonly bool DryRun;
+
+    [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images")]
+    readonly bool Force;
+
+    [Parameter("Write the Sync plan as JSON to this file")]
+    readonly string? PlanJson;
+
+    [Parameter("Validate: skip the HTTPS reachability checks")]
+    readonly bool Offline;
+
+    [Parameter("Download cache directory (default: $XDG_CACHE_HOME/imagepipeline or ~/.cache/imagepipeline)")]
+    readonly string? CacheDir;
+
+    [Parameter("Do not read or fill the download cache")]
+    readonly bool NoCache;
+
+    [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
+    readonly string MaxImageSize = "64GiB";
+
+    [Parameter("Packer executable")]
+    readonly string Packer = "packer";
+
+    [Parameter("Prune: refuse to delete more objects than this")]
+    readonly int MaxDelete = 10;
+
+    [Parameter("Prune: also delete objects without metadata (not published by this tool)")]
+    readonly bool IncludeUnmanaged;
+
+    [Parameter("List: only keys under this prefix")]
+    readonly string? Prefix;
+
+    [Parameter("List: print JSON instead of a table")]
+    readonly bool Json;
+
+    Target Validate => _ => _
+        .Description("Check the manifest, packer templates and (unless --offline) that every https source answers")
+        .Executes(ValidateAsync);
+
+    Target Plan => _ => _
+        .Description("Compare the manifest with the store: upload, replace, unchanged or unknown per image")
+        .DependsOn(Validate)
+        .Executes(PlanAsync);
+
+    Target Acquire => _ => _
+        .Description("Download (https, file) or build (packer) an image into the work directory, hashing as it streams")
+        .ForEach(() => SelectedImageNames)
+        .DependsOn(Validate)
+        .After(Plan)
+        .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(NeedsWork, "unchanged in store")
+        .Executes(AcquireAsync);
+
+    Target Verify => _ => _
+        .Description("Compare the computed digests with the manifest; a mismatch fails the image and deletes its files")
+        .ForEach(() => SelectedImageNames)
+        .DependsOn(Acquire)
+        .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(NeedsWork, "unchanged in store")
+        .Executes(VerifyAsync);
+
+    Target Upload => _ => _
+        .Description("Publish the verified image to the store atomically")
+        .ForEach(() => SelectedImageNames)
+        .DependsOn(Verify)
+        .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(NeedsWork, "unchanged in store")
+        .Executes(UploadAsync);
+
+    Target WriteMetadata => _ => _
+        .Description("Write metadata/<path>.json last, so nothing half-done ever looks done")
+        .ForEach(() => SelectedImageNames)
+        .DependsOn(Upload)
+        .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(NeedsWork, "unchanged in store")
+        .Executes(WriteMetadataAsync);
+
+    Target Sync => _ => _
+        .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
+        .DependsOn(Plan, WriteMetadata)
+        .Executes(SyncSummaryAsync);
+
+    Target List => _ => _
+        .Description("List stored images with size, digest, upload time and source")
+        .Executes(ListAsync);
+
+    Target Prune => _ => _
+        .Description("Delete stored images the manifest no longer lists (guarded; --dry-run shows exactly what would go)")
+        .DependsOn(Validate)
+        .After(Sync)
+        .Executes(PruneAsync);
+
+    Target Pin => _ => _
+        .Description("Download sources and write their published digests (source.checksum, validation.expected) into the manifest")
+        .ForEach(() => SelectedImageNames)
+        .Executes(PinAsync);
+
+    Target GenerateSchemas => _ => _
+        .Description("Regenerate .nuke/build.schema.json and images/images.schema.json")
+        .Executes(GenerateSchemasAsync);
+
+    string ManifestPath => Path.GetFullPath(Path.Combine(RootDirectory, Manifest));
+
+    ImageManifest LoadedManifest => _manifest ??= LoadManifest();
+
+    ImageManifest? _manifest;
+
+    /// <summary>The images this run works on: all of the manifest, or those named with --image.</summary>
+    IEnumerable<string> SelectedImageNames => SelectedImages.Select(i => i.Name);
+
+    IReadOnlyList<ImageDefinition> SelectedImages => _selected ??= SelectImages();
+
+    IReadOnlyList<ImageDefinition>? _selected;
+
+    SyncPlan? _plan;
+
+    /// <summary>Without a plan (Acquire on its own), every image needs work.</summary>
+    bool NeedsWork(string name) => _plan?.Find(name)?.NeedsWork ?? true;
+
+    IReadOnlyList<ImageDefinition> SelectImages()
+    {
+        if (Image.Length == 0)
+        {
+            return LoadedManifest.Images;
+        }
+
+        var unknown = Image.Where(n => LoadedManifest.Find(n) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            var known = string.Join(", ", LoadedManifest.Images.Select(i => i.Name));
+            throw new UsageException($"--image: no image named {string.Join(", ", unknown)} in {Manifest} (images: {known})");
+        }
+
+        return [.. LoadedManifest.Images.Where(i => Image.Contains(i.Name))];
+    }
 }

@@ -1,0 +1,55 @@
+using ImagePipeline.Build.Output;
+using ImagePipeline.Manifest;
+using ImagePipeline.Planning;
+using ImagePipeline.Sources.Packer;
+
+namespace ImagePipeline.Build;
+
+internal sealed partial class Build
+{
+    async Task PlanAsync(CancellationToken cancellationToken)
+    {
+        var store = await OpenStoreAsync(required: !DryRun, cancellationToken);
+        var planner = new SyncPlanner(store);
+        _plan = await planner.PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
+
+        var table = new TextTable("Image", "Action", "Reason", "Destination");
+        foreach (var image in _plan.Images)
+        {
+            table.Add(image.Name, image.Action.ToString().ToLowerInvariant(), image.Reason, image.ObjectKey);
+        }
+
+        Log.Information("Plan against {Store}:", store?.Description ?? "(store not read)");
+        table.WriteTo(line => Log.Information("{Line:l}", line));
+        StepSummary.Append("Sync plan", table);
+
+        PrunePlan? prune = null;
+        if (DryRun && store is not null && Image.Length == 0)
+        {
+            prune = await new PrunePlanner(store).PlanAsync(LoadedManifest, IncludeUnmanaged, cancellationToken);
+            foreach (var candidate in prune.Delete)
+            {
+                Log.Information("Prune candidate (only with Prune): {Key}", candidate.Key);
+            }
+        }
+
+        if (PlanJson is not null)
+        {
+            var path = Path.GetFullPath(Path.Combine(RootDirectory, PlanJson));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, PlanDocument.Serialize(_plan, prune), cancellationToken);
+            Log.Information("Plan written to {Path}", path);
+        }
+    }
+
+    async Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
+        await PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, Environment.GetEnvironmentVariable, Packer, cancellationToken);
+
+    Task SyncSummaryAsync(CancellationToken cancellationToken)
+    {
+        var plan = _plan!;
+        Log.Information("{Changed} image(s) published, {Unchanged} unchanged",
+            plan.Images.Count(i => i.NeedsWork), plan.Images.Count(i => i.Action == ImageAction.Unchanged));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,18 @@
+using ImagePipeline.Engine;
+using ImagePipeline.Manifest;
+
+namespace ImagePipeline.Build;
+
+internal sealed partial class Build
+{
+    /// <summary>Both schemas are generated from code so they cannot drift; tests fail when the files are stale.</summary>
+    async Task GenerateSchemasAsync(CancellationToken cancellationToken)
+    {
+        var buildSchema = Path.Combine(RootDirectory, ".nuke", "build.schema.json");
+        var manifestSchema = Path.Combine(RootDirectory, "images", "images.schema.json");
+        await File.WriteAllTextAsync(buildSchema, BuildSchema.Generate(typeof(Build)), cancellationToken);
+        await File.WriteAllTextAsync(manifestSchema, ManifestSchema.Generate(), cancellationToken);
+        Log.Information("Wrote {BuildSchema} and {ManifestSchema}",
+            Path.GetRelativePath(RootDirectory, buildSchema), Path.GetRelativePath(RootDirectory, manifestSchema));
+    }
+}

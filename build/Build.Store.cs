@@ -1,0 +1,53 @@
+using ImagePipeline.Credentials;
+using ImagePipeline.Engine;
+using ImagePipeline.Storage;
+
+namespace ImagePipeline.Build;
+
+internal sealed partial class Build
+{
+    readonly SemaphoreSlim _storeLock = new(1, 1);
+    IImageStore? _store;
+
+    /// <summary>
+    /// Opens the store once per run. Without credentials: a usage error when the store is
+    /// <paramref name="required"/>, otherwise null (a dry run then reports the store state as unknown).
+    /// </summary>
+    async Task<IImageStore?> OpenStoreAsync(bool required, CancellationToken cancellationToken)
+    {
+        await _storeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _store ??= await CreateStoreAsync(required, cancellationToken);
+        }
+        finally
+        {
+            _storeLock.Release();
+        }
+    }
+
+    async Task<IImageStore?> CreateStoreAsync(bool required, CancellationToken cancellationToken)
+    {
+        var location = StoreLocation.Parse(Store, RootDirectory);
+        if (!location.IsS3)
+        {
+            return ImageStoreFactory.Create(location, credentials: null, Region, Log);
+        }
+
+        try
+        {
+            var resolver = new CredentialResolver(Environment.GetEnvironmentVariable, Log);
+            var credentials = await resolver.ResolveAsync(Credentials, SopsAgeKeyFile, cancellationToken);
+            return ImageStoreFactory.Create(location, credentials, Region, Log);
+        }
+        catch (CredentialsMissingException e) when (!required)
+        {
+            Log.Warning("Store not read: {Reason}", e.Message);
+            return null;
+        }
+        catch (CredentialsMissingException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

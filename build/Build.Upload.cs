@@ -1,0 +1,26 @@
+using ImagePipeline.Metadata;
+
+namespace ImagePipeline.Build;
+
+internal sealed partial class Build
+{
+    async Task UploadAsync(string name, CancellationToken cancellationToken)
+    {
+        var image = LoadedManifest.Find(name)!;
+        var acquired = _acquired[name];
+        var store = (await OpenStoreAsync(required: true, cancellationToken))!;
+        await store.UploadAsync(image.ObjectKey, acquired.Path, acquired.OutputDigest, cancellationToken);
+        Log.Information("{Image}: uploaded {Key} ({Size})", name, image.ObjectKey, ByteSize.Format(acquired.Size));
+    }
+
+    async Task WriteMetadataAsync(string name, CancellationToken cancellationToken)
+    {
+        var image = LoadedManifest.Find(name)!;
+        var acquired = _acquired[name];
+        var store = (await OpenStoreAsync(required: true, cancellationToken))!;
+        var metadata = ImageMetadataFactory.Create(image, acquired, DateTimeOffset.UtcNow);
+        await store.WriteMetadataAsync(image.MetadataKey, metadata, cancellationToken);
+        Log.Information("{Image}: metadata written to {Key}", name, image.MetadataKey);
+        DeleteWorkFiles(name);
+    }
+}

@@ -1,0 +1,75 @@
+using ImagePipeline.Engine;
+using ImagePipeline.Manifest;
+using ImagePipeline.Sources;
+using ImagePipeline.Build.Output;
+using Serilog;
+
+namespace ImagePipeline.Build;
+
+internal sealed partial class Build
+{
+    /// <summary>Loads the manifest once; every error is logged with its location (a GitHub annotation on Actions).</summary>
+    ImageManifest LoadManifest()
+    {
+        try
+        {
+            return ManifestLoader.Load(ManifestPath, RootDirectory);
+        }
+        catch (ManifestException e)
+        {
+            var file = Path.GetRelativePath(RootDirectory, e.FilePath);
+            foreach (var error in e.Errors)
+            {
+                Log.ForContext("File", file).ForContext("Line", error.Line).ForContext("Column", error.Column)
+                    .Error("{Location}: {Image}{Field}: {Message}", $"{file}:{error.Line}:{error.Column}",
+                        error.Image is null ? "" : error.Image + ": ", error.Field, error.Message);
+            }
+
+            throw new UsageException($"{file} has {e.Errors.Count} error(s); nothing was done");
+        }
+    }
+
+    async Task ValidateAsync(CancellationToken cancellationToken)
+    {
+        var manifest = LoadedManifest;
+        Log.Information("{Manifest}: {Count} image(s), destination prefix {Prefix}",
+            Path.GetRelativePath(RootDirectory, manifest.FilePath), manifest.Images.Count, manifest.DestinationPrefix);
+
+        var probes = Offline ? null : await ProbeSourcesAsync(cancellationToken);
+        var table = new TextTable("Image", "Type", "Source", "Destination", "Expected", "Reachable");
+        foreach (var image in SelectedImages)
+        {
+            table.Add(image.Name, image.Source.Type, DescribeSource(image.Source), image.ObjectKey,
+                image.ExpectedOutput?.ToString()[..19] ?? "(after build)",
+                probes?.GetValueOrDefault(image.Name)?.Summary ?? (image.Source is HttpImageSource ? "not checked (--offline)" : "-"));
+        }
+
+        table.WriteTo(line => Log.Information("{Line:l}", line));
+        var failed = probes?.Where(p => !p.Value.IsReachable).ToList() ?? [];
+        foreach (var (name, probe) in failed)
+        {
+            Log.Error("{Image}: source unreachable: {Error}", name, probe.Summary);
+        }
+
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException($"{failed.Count} source(s) unreachable: {string.Join(", ", failed.Select(f => f.Key))}");
+        }
+    }
+
+    async Task<Dictionary<string, ProbeResult>> ProbeSourcesAsync(CancellationToken cancellationToken)
+    {
+        var probe = new SourceProbe(CreateHttpClientFactory());
+        var http = SelectedImages.Where(i => i.Source is HttpImageSource).ToList();
+        var results = await Task.WhenAll(http.Select(i => probe.ProbeAsync(((HttpImageSource)i.Source).Url, cancellationToken)));
+        return http.Zip(results).ToDictionary(p => p.First.Name, p => p.Second);
+    }
+
+    static string DescribeSource(ImageSource source) => source switch
+    {
+        HttpImageSource http => http.Url.ToString(),
+        FileImageSource file => file.Path,
+        PackerImageSource packer => $"{packer.Path} -> {packer.Artifact}",
+        _ => source.Type,
+    };
+}
