@@ -53,7 +53,7 @@ internal static class SourceReader
         var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName));
         var decompress = ReadDecompress(source);
         var result = url is not null && checksum is not null ? new HttpImageSource(url, checksum, decompress) : null;
-        return new SourceFields("http", result, checksum, decompress);
+        return new SourceFields("http", result, checksum, decompress, HasDecompress(source));
     }
 
     private static Uri? ReadUrl(YamlMappingReader source)
@@ -87,6 +87,9 @@ internal static class SourceReader
     /// <summary>The URL as written, with any user:password replaced by *** (secrets never reach messages).</summary>
     private static string Redact(string text, Uri? url) =>
         url is { UserInfo.Length: > 0 } ? text.Replace(url.UserInfo, "***", StringComparison.Ordinal) : text;
+
+    private static bool HasDecompress(YamlMappingReader source) =>
+        source.Has("decompress") && !source.IsNullValue("decompress");
 
     private static CompressionFormat? ReadDecompress(YamlMappingReader source)
     {
@@ -129,7 +132,7 @@ internal static class SourceReader
         var result = path is not null && fullPath is not null && checksum is not null
             ? new FileImageSource(path, fullPath, checksum, decompress)
             : null;
-        return new SourceFields("file", result, checksum, decompress);
+        return new SourceFields("file", result, checksum, decompress, HasDecompress(source));
     }
 
     private static SourceFields ReadPacker(YamlMappingReader source, string root)
@@ -147,7 +150,7 @@ internal static class SourceReader
         var result = path is not null && directory is not null && artifact is not null && variables is not null
             ? new PackerImageSource(path, directory, artifact, variables)
             : null;
-        return new SourceFields("packer", result, null, null);
+        return new SourceFields("packer", result, null, null, HasDecompress: false);
     }
 
     private static string? PackerDirectory(YamlMappingReader source, string path, string root)

@@ -23,7 +23,7 @@ internal static class ValidationReader
         var expected = validation is null
             ? null
             : ChecksumField.Read(validation, "expected", required: false, ChecksumField.ExpectedPlaceholderMessage(imageName));
-        if (source.Decompress is not null && (validation is null || !validation.Has("expected") || validation.IsNullValue("expected")))
+        if (source.HasDecompress && (validation is null || !validation.Has("expected") || validation.IsNullValue("expected")))
         {
             var at = validation ?? image;
             at.Errors.Add(at.Scope, "validation.expected",
@@ -43,7 +43,7 @@ internal static class ValidationReader
                     $"is a {Checksum.Prefix(expected.Algorithm)} digest but validation.algorithm is {Checksum.Prefix(algorithm)}{origin}");
             }
 
-            if (source.Decompress is null && source.Checksum is { } sourceChecksum
+            if (!source.HasDecompress && source.Checksum is { } sourceChecksum
                 && sourceChecksum.Algorithm == expected.Algorithm && sourceChecksum != expected)
             {
                 validation!.Error("expected", "differs from source.checksum, but without source.decompress the image is the downloaded file itself");
@@ -52,7 +52,7 @@ internal static class ValidationReader
             return (algorithm, expected);
         }
 
-        if (source.Decompress is null && source.Checksum is { } checksum)
+        if (!source.HasDecompress && source.Checksum is { } checksum)
         {
             if (explicitAlgorithm is { } chosen && chosen != checksum.Algorithm)
             {

@@ -51,6 +51,11 @@ internal sealed class ManifestTestRoot : IDisposable
 
         """;
 
+    /// <summary>An http image (lines 7–16) with <c>decompress</c> on line 12 and <c>validation.expected</c> on line 16.</summary>
+    public static string DecompressingHttpImage(string format, string expected) =>
+        HttpImage().Replace($"checksum: {Sha256}\n", $"checksum: {Sha256}\n        decompress: {format}\n", StringComparison.Ordinal)
+        + $"      validation:\n        expected: {expected}\n";
+
     public static string WithImages(string images) => Header + images;
 
     public string Combine(params string[] parts) => directory.Combine(parts);
