@@ -220,4 +220,12 @@ public sealed class ManifestLoaderDocumentTests : IDisposable
         var error = Assert.Single(exception.Errors);
         Assert.Equal("images.yaml:9:15: disk: source.type: expected one of http, file, packer, got 'ftp'; did you mean `http`?", error.ToString());
     }
+
+    [Fact]
+    public void Parse_NonScalarKey_ReportsKeyType()
+    {
+        var error = root.Error(WithImages(HttpImage()) + "? [a, b]\n: c\n");
+
+        ManifestAssert.At(error, null, "", 14, 3, "keys must be plain strings, not a list");
+    }
 }
