@@ -1,0 +1,12 @@
+using ImagePipeline.Verification;
+
+namespace ImagePipeline.Manifest;
+
+/// <summary>What every image entry needs from the rest of the manifest while it is read.</summary>
+/// <param name="RootDirectory">Absolute repository root.</param>
+/// <param name="DestinationPrefix">spec.defaults.destinationPrefix (or its default).</param>
+/// <param name="DefaultAlgorithm">spec.defaults.validation.algorithm, null when not set.</param>
+internal sealed record ImageReadContext(
+    string RootDirectory,
+    string DestinationPrefix,
+    HashAlgorithmKind? DefaultAlgorithm);

@@ -1,0 +1,194 @@
+using System.Globalization;
+using ImagePipeline.Verification;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ImagePipeline.Manifest;
+
+/// <summary>
+/// Reads <c>kind: ImageManifest</c> YAML strictly: unknown keys, wrong node types and every rule of
+/// the manifest reference are errors with line:column, all collected into one
+/// <see cref="ManifestException"/>. Only a fully valid manifest comes out.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Reads and validates a manifest file.</summary>
+    /// <param name="manifestPath">The manifest; a relative path resolves against <paramref name="rootDirectory"/>.</param>
+    /// <param name="rootDirectory">Repository root; relative <c>file</c> and <c>packer</c> paths resolve against it.</param>
+    /// <exception cref="ManifestException">The file is missing, is not YAML, or breaks any rule.</exception>
+    public static ImageManifest Load(string manifestPath, string rootDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(manifestPath);
+        ArgumentNullException.ThrowIfNull(rootDirectory);
+        var root = Path.GetFullPath(rootDirectory);
+        var fullPath = Path.GetFullPath(manifestPath, root);
+        if (!File.Exists(fullPath))
+        {
+            var errors = new ManifestErrorList(DisplayPath(fullPath, root));
+            errors.AddUnlocated($"manifest not found: {fullPath}");
+            throw new ManifestException(fullPath, errors.Errors);
+        }
+
+        return Parse(File.ReadAllText(fullPath), fullPath, root);
+    }
+
+    /// <summary>Validates manifest text; <paramref name="manifestPath"/> is only used to name it in errors.</summary>
+    /// <exception cref="ManifestException">The text is not YAML or breaks any rule.</exception>
+    public static ImageManifest Parse(string yamlText, string manifestPath, string rootDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(manifestPath);
+        ArgumentNullException.ThrowIfNull(rootDirectory);
+        var root = Path.GetFullPath(rootDirectory);
+        var fullPath = Path.GetFullPath(manifestPath, root);
+        var errors = new ManifestErrorList(DisplayPath(fullPath, root));
+        var manifest = Read(yamlText, root, fullPath, errors);
+        return errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
+    }
+
+    /// <summary>The path to show users: relative to the root with forward slashes, else absolute.</summary>
+    public static string DisplayPath(string fullPath, string rootDirectory)
+    {
+        var relative = Path.GetRelativePath(rootDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? fullPath
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private static ImageManifest? Read(string yamlText, string root, string fullPath, ManifestErrorList errors)
+    {
+        var document = ReadDocument(yamlText, errors);
+        var top = document is null ? null : YamlMappingReader.From(document.RootNode, "", FieldScope.Root, errors);
+        if (top is null)
+        {
+            return null;
+        }
+
+        top.RejectUnknownKeys(ManifestVocabulary.RootKeys);
+        ExpectConstant(top, "apiVersion", ImageManifest.ApiVersion);
+        ExpectConstant(top, "kind", ImageManifest.Kind);
+        var name = ReadMetadataName(top);
+        var spec = top.Mapping("spec", required: true);
+        spec?.RejectUnknownKeys(ManifestVocabulary.SpecKeys);
+        var context = ReadDefaults(spec, root);
+        var images = ReadImages(spec, context, errors);
+        return name is null || images is null ? null : new ImageManifest(name, fullPath, root, context.DestinationPrefix, images);
+    }
+
+    private static YamlDocument? ReadDocument(string yamlText, ManifestErrorList errors)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yamlText));
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(FieldScope.Root, "", "YAML syntax error: " + BareMessage(exception), exception.Start);
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            errors.Add(FieldScope.Root, "", "the manifest is empty", Mark.Empty);
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            errors.Add(FieldScope.Root, "", "only one YAML document is allowed (remove the second `---`)", stream.Documents[1].RootNode.Start);
+        }
+
+        return stream.Documents[0];
+    }
+
+    /// <summary>YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (…): "; the location is shown separately.</summary>
+    private static string BareMessage(YamlException exception)
+    {
+        var message = exception.Message;
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
+    }
+
+    private static void ExpectConstant(YamlMappingReader top, string key, string expected)
+    {
+        var value = top.Scalar(key, required: true);
+        if (value is not null && value != expected)
+        {
+            top.Error(key, $"expected `{expected}`, got '{value}'");
+        }
+    }
+
+    private static string? ReadMetadataName(YamlMappingReader top)
+    {
+        var metadata = top.Mapping("metadata", required: true);
+        metadata?.RejectUnknownKeys(ManifestVocabulary.MetadataKeys);
+        var name = metadata?.Scalar("name", required: true);
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            metadata!.Error("name", "must not be blank");
+            return null;
+        }
+
+        return name;
+    }
+
+    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root)
+    {
+        var defaults = spec?.Mapping("defaults");
+        defaults?.RejectUnknownKeys(ManifestVocabulary.DefaultsKeys);
+        var prefix = defaults?.Scalar("destinationPrefix") ?? ManifestVocabulary.DefaultDestinationPrefix;
+        if (ObjectKeyRules.CheckPrefix(prefix) is { } problem)
+        {
+            defaults!.Error("destinationPrefix", problem);
+        }
+
+        var validation = defaults?.Mapping("validation");
+        validation?.RejectUnknownKeys(ManifestVocabulary.DefaultsValidationKeys);
+        HashAlgorithmKind? algorithm = validation is null ? null : ValidationReader.ReadAlgorithm(validation, "algorithm");
+        return new ImageReadContext(root, prefix, algorithm);
+    }
+
+    private static List<ImageDefinition>? ReadImages(YamlMappingReader? spec, ImageReadContext context, ManifestErrorList errors)
+    {
+        var sequence = spec?.Sequence("images", required: true);
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            spec!.Error("images", "at least one image is required");
+            return null;
+        }
+
+        var entries = sequence.Children
+            .Select((node, index) => ImageEntryReader.Read(node, index, context, errors))
+            .OfType<ImageEntry>()
+            .ToList();
+        RejectDuplicates(entries, errors);
+        return [.. entries.Select(e => e.Definition).OfType<ImageDefinition>()];
+    }
+
+    private static void RejectDuplicates(List<ImageEntry> entries, ManifestErrorList errors)
+    {
+        var names = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, (string? Image, Mark Mark)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Name is { } name && !names.TryAdd(name, entry.NameMark))
+            {
+                errors.Add(entry.Scope, "name", $"duplicate image name '{name}' (first used at line {names[name].Line.ToString(CultureInfo.InvariantCulture)})", entry.NameMark);
+            }
+
+            if (entry.ObjectKey is { } key && !keys.TryAdd(key, (entry.Name, entry.DestinationMark)))
+            {
+                var (other, mark) = keys[key];
+                errors.Add(entry.Scope, "destination.path",
+                    $"key '{key}' is also the destination of {(other is null ? "another image" : $"'{other}'")} (line {mark.Line.ToString(CultureInfo.InvariantCulture)})",
+                    entry.DestinationMark);
+            }
+        }
+    }
+}

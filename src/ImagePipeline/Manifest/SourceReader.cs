@@ -1,0 +1,212 @@
+using ImagePipeline.Compression;
+using static ImagePipeline.Manifest.ManifestVocabulary;
+
+namespace ImagePipeline.Manifest;
+
+/// <summary>Reads and checks an image's <c>source</c> mapping (http, file or packer).</summary>
+internal static class SourceReader
+{
+    public static SourceFields Read(YamlMappingReader image, string? imageName, ImageReadContext context)
+    {
+        var source = image.Mapping("source", required: true);
+        if (source is null)
+        {
+            return SourceFields.Invalid;
+        }
+
+        var type = source.Scalar("type", required: true);
+        if (type is null || !SourceTypes.Contains(type))
+        {
+            if (type is not null)
+            {
+                source.Error("type", $"expected one of {string.Join(", ", SourceTypes)}, got '{type}'" + KeySuggestion.Hint(type, SourceTypes));
+            }
+
+            source.RejectUnknownKeys(AllSourceKeys);
+            return SourceFields.Invalid;
+        }
+
+        RejectKeysOfOtherTypes(source, type);
+        return type switch
+        {
+            "http" => ReadHttp(source, imageName),
+            "file" => ReadFile(source, imageName, context.RootDirectory),
+            _ => ReadPacker(source, context.RootDirectory),
+        };
+    }
+
+    private static void RejectKeysOfOtherTypes(YamlMappingReader source, string type)
+    {
+        var allowed = SourceKeysFor(type);
+        foreach (var key in source.Keys.Where(k => !allowed.Contains(k)))
+        {
+            var message = AllSourceKeys.Contains(key)
+                ? $"`{key}` is not allowed on {type} sources; allowed: {string.Join(", ", allowed)}"
+                : $"unknown key `{key}`" + (KeySuggestion.Hint(key, allowed) is { Length: > 0 } hint ? hint : "; allowed: " + string.Join(", ", allowed));
+            source.ErrorAtKey(key, message);
+        }
+    }
+
+    private static SourceFields ReadHttp(YamlMappingReader source, string? imageName)
+    {
+        var url = ReadUrl(source);
+        var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName));
+        var decompress = ReadDecompress(source);
+        var result = url is not null && checksum is not null ? new HttpImageSource(url, checksum, decompress) : null;
+        return new SourceFields("http", result, checksum, decompress, HasDecompress(source));
+    }
+
+    private static Uri? ReadUrl(YamlMappingReader source)
+    {
+        var text = source.Scalar("url", required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
+        {
+            source.Error("url", $"expected an absolute https:// URL, got '{Redact(text, url)}'");
+            return null;
+        }
+
+        var problem = url.Scheme != Uri.UriSchemeHttps
+            ? $"only https:// URLs are allowed, got '{Redact(text, url)}'"
+            : url.UserInfo.Length > 0
+                ? $"must not contain credentials (user:password@), got '{Redact(text, url)}'"
+                : null;
+        if (problem is null)
+        {
+            return url;
+        }
+
+        source.Error("url", problem);
+        return null;
+    }
+
+    /// <summary>The URL as written, with any user:password replaced by *** (secrets never reach messages).</summary>
+    private static string Redact(string text, Uri? url) =>
+        url is { UserInfo.Length: > 0 } ? text.Replace(url.UserInfo, "***", StringComparison.Ordinal) : text;
+
+    private static bool HasDecompress(YamlMappingReader source) =>
+        source.Has("decompress") && !source.IsNullValue("decompress");
+
+    private static CompressionFormat? ReadDecompress(YamlMappingReader source)
+    {
+        var text = source.Scalar("decompress");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var format in Enum.GetValues<CompressionFormat>())
+        {
+            if (CompressionName(format) == text)
+            {
+                return format;
+            }
+        }
+
+        source.Error("decompress", $"expected one of {string.Join(", ", CompressionNames)}, got '{text}'");
+        return null;
+    }
+
+    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, string root)
+    {
+        var path = source.Scalar("path", required: true);
+        string? fullPath = null;
+        if (path is not null)
+        {
+            fullPath = Path.GetFullPath(path, root);
+            if (!File.Exists(fullPath))
+            {
+                source.Error("path", Directory.Exists(fullPath)
+                    ? $"expected a file, '{path}' is a directory"
+                    : $"file not found: '{path}' (resolved to {fullPath})");
+                fullPath = null;
+            }
+        }
+
+        var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName));
+        var decompress = ReadDecompress(source);
+        var result = path is not null && fullPath is not null && checksum is not null
+            ? new FileImageSource(path, fullPath, checksum, decompress)
+            : null;
+        return new SourceFields("file", result, checksum, decompress, HasDecompress(source));
+    }
+
+    private static SourceFields ReadPacker(YamlMappingReader source, string root)
+    {
+        var path = source.Scalar("path", required: true);
+        var directory = path is null ? null : PackerDirectory(source, path, root);
+        var artifact = source.Scalar("artifact", required: true);
+        if (artifact is not null && directory is not null && !IsArtifactInside(artifact, directory))
+        {
+            source.Error("artifact", $"must be a relative path inside the packer directory '{path}', got '{artifact}'");
+            artifact = null;
+        }
+
+        var variables = ReadVariables(source);
+        var result = path is not null && directory is not null && artifact is not null && variables is not null
+            ? new PackerImageSource(path, directory, artifact, variables)
+            : null;
+        return new SourceFields("packer", result, null, null, HasDecompress: false);
+    }
+
+    private static string? PackerDirectory(YamlMappingReader source, string path, string root)
+    {
+        var fullPath = Path.GetFullPath(Path.Combine(root, path));
+        var problem = Path.IsPathRooted(path) || !IsInside(fullPath, root)
+            ? $"must be a relative path inside the repository, got '{path}'"
+            : !Directory.Exists(fullPath)
+                ? $"directory not found: '{path}' (resolved to {fullPath})"
+                : Directory.EnumerateFiles(fullPath, "*.pkr.hcl").Any()
+                    ? null
+                    : $"'{path}' contains no *.pkr.hcl template";
+        if (problem is null)
+        {
+            return fullPath;
+        }
+
+        source.Error("path", problem);
+        return null;
+    }
+
+    private static bool IsArtifactInside(string artifact, string directory) =>
+        !Path.IsPathRooted(artifact) && IsInside(Path.GetFullPath(Path.Combine(directory, artifact)), directory);
+
+    private static bool IsInside(string fullPath, string directory) =>
+        fullPath.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>string → string; null (reported) when any value is not a single value.</summary>
+    private static Dictionary<string, string>? ReadVariables(YamlMappingReader source)
+    {
+        var variables = source.Mapping("variables");
+        if (variables is null)
+        {
+            // Absent or `variables:` with nothing means none; a list or scalar was reported.
+            return source.Has("variables") && !source.IsNullValue("variables") ? null : [];
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var valid = true;
+        foreach (var name in variables.Keys)
+        {
+            if (variables.IsNullValue(name))
+            {
+                variables.Error(name, "expected a string value (write \"\" for an empty string)");
+                valid = false;
+            }
+            else if (variables.Scalar(name) is { } value)
+            {
+                result[name] = value;
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return valid ? result : null;
+    }
+}
