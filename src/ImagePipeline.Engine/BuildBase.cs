@@ -73,5 +73,7 @@ public abstract class BuildBase
     }
 
     /// <summary>Called once parameters are bound and before planning; load what the targets' inputs and conditions need.</summary>
-    protected internal virtual Task OnInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual Task OnInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal Task InitializeAsync(CancellationToken cancellationToken) => OnInitializedAsync(cancellationToken);
 }

@@ -8,7 +8,8 @@ internal sealed class BuildParameter
     private BuildParameter(MemberInfo member, Type type, ParameterAttribute attribute)
     {
         Member = member;
-        Name = attribute.Name ?? member.Name;
+        // A private field `manifest` is still the parameter Manifest (--manifest, MANIFEST).
+        Name = attribute.Name ?? char.ToUpperInvariant(member.Name[0]) + member.Name[1..];
         Description = attribute.Description;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
         IsList = type.IsArray;
@@ -90,12 +91,12 @@ internal sealed class BuildParameter
         }
     }
 
-    /// <summary>The value as the engine prints it: secrets as <c>***</c>, lists space-separated, enums in kebab case, unset as null.</summary>
-    public string? Display(object? value) => value switch
+    /// <summary>The value as the engine prints it: secrets as <c>***</c> (unless <paramref name="mask"/> is false), lists space-separated, enums in kebab case, unset as null.</summary>
+    public string? Display(object? value, bool mask = true) => value switch
     {
         null or false => null,
         Array { Length: 0 } => null,
-        _ when IsSecret => "***",
+        _ when IsSecret && mask => "***",
         Array array => string.Join(' ', array.Cast<object>().Select(Format)),
         _ => Format(value),
     };

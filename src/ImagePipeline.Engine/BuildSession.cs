@@ -36,18 +36,18 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             }
 
             var changed = parameters
-                .Select(p => (Parameter: p, Value: p.Display(p.GetValue(build))))
-                .Where(pair => pair.Value is not null && pair.Value != pair.Parameter.Display(defaults[pair.Parameter]))
-                .Select(pair => (pair.Parameter, pair.Value!))
+                .Where(p => p.Display(p.GetValue(build), mask: false) is not null
+                    && p.Display(p.GetValue(build), mask: false) != p.Display(defaults[p], mask: false))
+                .Select(p => (Parameter: p, Value: p.Display(p.GetValue(build))!))
                 .ToList();
             changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Item2));
 
-            await build.OnInitializedAsync(context.CancellationToken);
+            await build.InitializeAsync(context.CancellationToken);
             graph.Expand();
             var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
             if (build.Plan)
             {
-                PlanWriter.Write(output, plan, build.Parallelism, changed);
+                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => pair.Parameter.Member.DeclaringType != typeof(BuildBase)));
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 

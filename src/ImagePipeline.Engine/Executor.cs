@@ -65,6 +65,11 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
     /// <summary>The result of a step that will not run its actions, or null when it should run.</summary>
     private StepResult? Decide(BuildStep step, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Result(step, StepStatus.NotRun, TimeSpan.Zero, "cancelled");
+        }
+
         // A plain target depending on a family collects its members; every other dependency is one-to-one.
         bool Collected(BuildStep dependency) => step.Input is null && dependency.Input is not null;
 
@@ -83,9 +88,7 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
             return Result(step, StepStatus.Failed, TimeSpan.Zero, $"{incomplete.Failed} of {incomplete.Total} members of {incomplete.Family.Name} failed");
         }
 
-        return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason)
-            : cancellationToken.IsCancellationRequested ? Result(step, StepStatus.NotRun, TimeSpan.Zero, "cancelled")
-            : null;
+        return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason) : null;
     }
 
     private bool Completed(BuildStep step) => results[step].Status is StepStatus.Succeeded or StepStatus.Skipped;

@@ -24,9 +24,9 @@ internal static class HelpWriter
         WriteRows(output, [.. parameters.Select(parameter => new[]
         {
             $"{parameter.Option} {ValueConverter.Hint(parameter)}".TrimEnd(),
-            parameter.Description,
-            parameter.Display(defaults[parameter]) is { } shown ? $"default: {shown}" : string.Empty,
-            "env: " + parameter.EnvironmentName,
+            parameter.Display(defaults[parameter]) is { } shown
+                ? $"{parameter.Description} (default: {shown}; env: {parameter.EnvironmentName})"
+                : $"{parameter.Description} (env: {parameter.EnvironmentName})",
         })]);
     }
 
