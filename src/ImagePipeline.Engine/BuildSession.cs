@@ -35,12 +35,8 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
-            var changed = parameters
-                .Where(p => p.Display(p.GetValue(build), mask: false) is not null
-                    && p.Display(p.GetValue(build), mask: false) != p.Display(defaults[p], mask: false))
-                .Select(p => (Parameter: p, Value: p.Display(p.GetValue(build))!))
-                .ToList();
-            changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Item2));
+            var changed = Changed(parameters, defaults);
+            changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
 
             await build.InitializeAsync(context.CancellationToken);
             graph.Expand();
@@ -112,6 +108,15 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 
         return result;
     }
+
+    /// <summary>Parameters whose value differs from the build's initial value, displayed (secrets masked).</summary>
+    private List<(BuildParameter Parameter, string Value)> Changed(IReadOnlyList<BuildParameter> parameters, Dictionary<BuildParameter, object?> defaults) =>
+    [
+        .. parameters
+            .Select(p => (Parameter: p, Raw: p.Display(p.GetValue(build), mask: false)))
+            .Where(pair => pair.Raw is not null && pair.Raw != pair.Parameter.Display(defaults[pair.Parameter], mask: false))
+            .Select(pair => (pair.Parameter, pair.Parameter.Display(pair.Parameter.GetValue(build))!)),
+    ];
 
     private static IEnumerable<string> Strings(object? value) => value switch
     {
