@@ -1,0 +1,79 @@
+using Serilog;
+
+namespace ImagePipeline.Engine;
+
+/// <summary>
+/// Base of a build: declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/> members in a
+/// derived class and call <see cref="ExecuteAsync{T}(string[])"/> from <c>Main</c>.
+/// Exit codes: 0 success (skips included), 1 a target failed or the build was cancelled, 2 usage error.
+/// </summary>
+public abstract class BuildBase
+{
+    [Parameter("Show this help")]
+    public bool Help { get; private set; }
+
+    [Parameter("Print the execution plan and exit")]
+    public bool Plan { get; private set; }
+
+    [Parameter("Skip these targets; without names, skip every target that was not invoked")]
+    public string[]? Skip { get; private set; }
+
+    [Parameter("How many independent targets run at once")]
+    public int Parallelism { get; private set; } = 2;
+
+    [Parameter("Log output format")]
+    public LogFormat LogFormat { get; private set; } = LogFormat.Text;
+
+    [Parameter("Also read .nuke/parameters.<profile>.json (repeatable; later profiles win)")]
+    public string[] Profile { get; private set; } = [];
+
+    [Parameter("Log debug messages and stack traces")]
+    public bool Verbose { get; private set; }
+
+    /// <summary>The nearest folder at or above the working directory that holds <c>.nuke/</c>; else the working directory.</summary>
+    protected internal string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
+    protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
+
+    /// <summary>Runs a build on the real console, environment and current directory; Ctrl-C cancels it cooperatively.</summary>
+    public static async Task<int> ExecuteAsync<T>(string[] args)
+        where T : BuildBase, new()
+    {
+        using var cancellation = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // The first Ctrl-C stops the build cleanly; a second one kills the process as usual.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return await ExecuteAsync<T>(args, BuildContext.FromProcess(cancellation.Token));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    /// <summary>Runs a build in the given context and returns its exit code.</summary>
+    public static async Task<int> ExecuteAsync<T>(string[] args, BuildContext context)
+        where T : BuildBase, new() =>
+        (await RunAsync(new T(), args, context)).ExitCode;
+
+    /// <summary>Runs <paramref name="build"/> in the given context; the result holds the exit code and every step's outcome.</summary>
+    public static Task<BuildResult> RunAsync(BuildBase build, IReadOnlyList<string> args, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(context);
+        return new BuildSession(build, context).RunAsync(args);
+    }
+
+    /// <summary>Called once parameters are bound and before planning; load what the targets' inputs and conditions need.</summary>
+    protected virtual Task OnInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal Task InitializeAsync(CancellationToken cancellationToken) => OnInitializedAsync(cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace ImagePipeline.Engine;
+
+/// <summary>The outcome of a build run: its exit code and, when it got as far as running, every step in plan order.</summary>
+public sealed record BuildResult(int ExitCode, IReadOnlyList<StepResult> Steps, TimeSpan Duration, string? Error = null)
+{
+    public const int Success = 0;
+    public const int TargetFailed = 1;
+    public const int UsageError = 2;
+
+    /// <summary>0 when everything succeeded or was skipped, 2 when a failure was a <see cref="UsageException"/>, else 1.</summary>
+    public static int ExitCodeFor(IReadOnlyList<StepResult> steps) =>
+        steps.Any(step => step.Exception is UsageException) ? UsageError
+        : steps.Any(step => step.Status is StepStatus.Failed or StepStatus.NotRun) ? TargetFailed
+        : Success;
+}

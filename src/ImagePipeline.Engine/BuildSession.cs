@@ -1,0 +1,141 @@
+using Serilog;
+
+namespace ImagePipeline.Engine;
+
+/// <summary>One run of a build: bind parameters, then help, plan, or execute and summarise.</summary>
+internal sealed class BuildSession(BuildBase build, BuildContext context)
+{
+    private readonly bool gitHubActions = GitHubActions.IsRunning(context.Environment);
+
+    public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
+    {
+        using var masked = new MaskingTextWriter(context.Output);
+        var output = TextWriter.Synchronized(masked);
+        var log = BuildLogger.Create(output, LogFormat.Text, verbose: false, gitHubActions);
+        try
+        {
+            var parameters = BuildParameter.Discover(build.GetType());
+            var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
+            build.RootDirectory = FindRootDirectory(context.WorkingDirectory);
+            var commandLine = CommandLine.Parse(args, parameters);
+            new ParameterBinder(parameters, context.Environment, build.RootDirectory).Bind(build, commandLine);
+            masked.AddSecrets(parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))));
+            if (build.Parallelism < 1)
+            {
+                throw new UsageException($"--parallelism must be at least 1, not {build.Parallelism}.");
+            }
+
+            await log.DisposeAsync();
+            log = BuildLogger.Create(output, build.LogFormat, build.Verbose, gitHubActions);
+            build.Log = log;
+            var graph = TargetGraph.Create(build);
+            if (build.Help || commandLine.Targets.Count == 0)
+            {
+                HelpWriter.Write(output, graph, parameters, defaults);
+                return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            var changed = Changed(parameters, defaults);
+            changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
+
+            await build.InitializeAsync(context.CancellationToken);
+            graph.Expand();
+            var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
+            if (build.Plan)
+            {
+                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => pair.Parameter.Member.DeclaringType != typeof(BuildBase)));
+                return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            return Summarise(log, output, masked, await RunPlanAsync(plan, log, output));
+        }
+        catch (UsageException e)
+        {
+            log.Error("{Error}", e.Message);
+            return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, e.Message);
+        }
+#pragma warning disable CA1031 // Whatever OnInitializedAsync throws ends the build with exit code 1 and a logged error.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var message = e is OperationCanceledException && context.CancellationToken.IsCancellationRequested ? "cancelled" : e.Message;
+            if (build.Verbose)
+            {
+                log.Error(e, "{Error}", message);
+            }
+            else
+            {
+                log.Error("{Error}", message);
+            }
+
+            return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, message);
+        }
+        finally
+        {
+            await log.DisposeAsync();
+            await output.FlushAsync();
+        }
+    }
+
+    private async Task<(IReadOnlyList<StepResult> Steps, TimeSpan Duration)> RunPlanAsync(BuildPlan plan, ILogger log, TextWriter output)
+    {
+        // Interleaved groups would be unreadable, so GitHub groups are only written when steps run one at a time.
+        var options = new ExecutorOptions(build.Parallelism, build.Verbose, gitHubActions && build.Parallelism == 1, output);
+        var started = context.TimeProvider.GetTimestamp();
+        var steps = await new Executor(plan, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
+        return (steps, context.TimeProvider.GetElapsedTime(started));
+    }
+
+    private BuildResult Summarise(ILogger log, TextWriter output, MaskingTextWriter masked, (IReadOnlyList<StepResult> Steps, TimeSpan Duration) run)
+    {
+        var result = new BuildResult(BuildResult.ExitCodeFor(run.Steps), run.Steps, run.Duration);
+        if (build.LogFormat == LogFormat.Json)
+        {
+            foreach (var step in result.Steps)
+            {
+                log.Information("Result {Step} {Status} {Duration} {Note}", step.Name, step.Status, SummaryWriter.FormatDuration(step.Duration), step.Note);
+            }
+        }
+        else
+        {
+            SummaryWriter.WriteText(output, result);
+        }
+
+        if (context.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
+        {
+            File.AppendAllText(summaryFile, masked.Mask(SummaryWriter.Markdown(result)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Parameters whose value differs from the build's initial value, displayed (secrets masked).</summary>
+    private List<(BuildParameter Parameter, string Value)> Changed(IReadOnlyList<BuildParameter> parameters, Dictionary<BuildParameter, object?> defaults) =>
+    [
+        .. parameters
+            .Select(p => (Parameter: p, Raw: p.Display(p.GetValue(build), mask: false)))
+            .Where(pair => pair.Raw is not null && pair.Raw != pair.Parameter.Display(defaults[pair.Parameter], mask: false))
+            .Select(pair => (pair.Parameter, pair.Parameter.Display(pair.Parameter.GetValue(build))!)),
+    ];
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string text => [text],
+        Array array => array.Cast<object?>().Select(item => item?.ToString() ?? string.Empty),
+        null => [],
+        _ => [value.ToString() ?? string.Empty],
+    };
+
+    private static string FindRootDirectory(string workingDirectory)
+    {
+        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetFullPath(workingDirectory);
+    }
+}

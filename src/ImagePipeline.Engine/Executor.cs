@@ -1,0 +1,167 @@
+using Serilog;
+using Serilog.Context;
+
+namespace ImagePipeline.Engine;
+
+/// <summary>
+/// Runs a plan: a step starts once everything it waits for has finished, at most <c>parallelism</c> at a time,
+/// picking ready steps in plan order. Whether a step runs depends only on its dependencies' statuses,
+/// so any parallelism yields the results of a serial run.
+/// </summary>
+internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, ExecutorOptions options)
+{
+    private readonly Dictionary<BuildStep, StepResult> results = [];
+
+    /// <summary>Runs the plan; never throws for a step's failure or cancellation. Returns results in plan order.</summary>
+    public async Task<IReadOnlyList<StepResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var position = plan.Steps.Select((step, i) => (step, i)).ToDictionary(pair => pair.step, pair => pair.i);
+        var waiting = plan.Steps.ToDictionary(step => step, step => plan.WaitsFor(step).Count());
+        var dependents = plan.Steps.SelectMany(step => plan.WaitsFor(step).Select(before => (before, step)))
+            .ToLookup(pair => pair.before, pair => pair.step);
+        var ready = new SortedSet<int>(plan.Steps.Where(step => waiting[step] == 0).Select(step => position[step]));
+        var running = new Dictionary<Task<StepResult>, BuildStep>();
+
+        void Finish(BuildStep step, StepResult result)
+        {
+            results[step] = result;
+            foreach (var dependent in dependents[step])
+            {
+                if (--waiting[dependent] == 0)
+                {
+                    ready.Add(position[dependent]);
+                }
+            }
+        }
+
+        while (ready.Count > 0 || running.Count > 0)
+        {
+            while (ready.Count > 0 && running.Count < options.Parallelism)
+            {
+                var step = plan.Steps[ready.Min];
+                ready.Remove(ready.Min);
+                if (Decide(step, cancellationToken) is { } decided)
+                {
+                    Report(step, decided);
+                    Finish(step, decided);
+                }
+                else
+                {
+                    running.Add(Task.Run(() => RunAsync(step, cancellationToken), CancellationToken.None), step);
+                }
+            }
+
+            if (running.Count > 0)
+            {
+                var finished = await Task.WhenAny(running.Keys);
+                Finish(running[finished], await finished);
+                running.Remove(finished);
+            }
+        }
+
+        return [.. plan.Steps.Select(step => results[step])];
+    }
+
+    /// <summary>The result of a step that will not run its actions, or null when it should run.</summary>
+    private StepResult? Decide(BuildStep step, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Result(step, StepStatus.NotRun, TimeSpan.Zero, "cancelled");
+        }
+
+        // A plain target depending on a family collects its members; every other dependency is one-to-one.
+        bool Collected(BuildStep dependency) => step.Input is null && dependency.Input is not null;
+
+        if (step.Dependencies.FirstOrDefault(d => !Collected(d) && !Completed(d)) is { } failed)
+        {
+            var what = results[failed].Status is StepStatus.Failed ? "failed" : "did not run";
+            return Result(step, StepStatus.NotRun, TimeSpan.Zero, $"{failed.Name} {what}");
+        }
+
+        // A collecting target fails, rather than not running, so the summary says which family let it down.
+        var incomplete = step.Dependencies.Where(Collected).GroupBy(d => d.Target)
+            .Select(family => (Family: family.Key, Total: family.Count(), Failed: family.Count(d => !Completed(d))))
+            .FirstOrDefault(family => family.Failed > 0);
+        if (incomplete.Family is not null)
+        {
+            return Result(step, StepStatus.Failed, TimeSpan.Zero, $"{incomplete.Failed} of {incomplete.Total} members of {incomplete.Family.Name} failed");
+        }
+
+        return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason) : null;
+    }
+
+    private bool Completed(BuildStep step) => results[step].Status is StepStatus.Succeeded or StepStatus.Skipped;
+
+    private async Task<StepResult> RunAsync(BuildStep step, CancellationToken cancellationToken)
+    {
+        using var _ = LogContext.PushProperty(BuildLogger.TargetProperty, step.Name);
+        var started = time.GetTimestamp();
+        if (options.GitHubGroups)
+        {
+            options.Output.WriteLine("::group::" + step.Name);
+        }
+
+        StepResult result;
+        try
+        {
+            var definition = step.Target.Definition;
+            var unmet = definition.Conditions.FirstOrDefault(condition => !condition.Condition(step.Input));
+            if (unmet.Condition is not null)
+            {
+                result = Result(step, StepStatus.Skipped, time.GetElapsedTime(started), unmet.Reason);
+            }
+            else
+            {
+                log.Information("Started");
+                foreach (var action in definition.Actions)
+                {
+                    await action(step.Input, cancellationToken);
+                }
+
+                result = Result(step, StepStatus.Succeeded, time.GetElapsedTime(started), null);
+            }
+        }
+#pragma warning disable CA1031 // A target's failure, whatever its type, is recorded and must not stop the other targets.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var cancelled = e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            result = Result(step, StepStatus.Failed, time.GetElapsedTime(started), cancelled ? "cancelled" : e.Message) with { Exception = e };
+        }
+
+        Report(step, result);
+        if (options.GitHubGroups)
+        {
+            options.Output.WriteLine("::endgroup::");
+        }
+
+        return result;
+    }
+
+    private void Report(BuildStep step, StepResult result)
+    {
+        using var _ = LogContext.PushProperty(BuildLogger.TargetProperty, step.Name);
+        switch (result.Status)
+        {
+            case StepStatus.Succeeded:
+                log.Information("Succeeded in {Duration}", SummaryWriter.FormatDuration(result.Duration));
+                break;
+            case StepStatus.Skipped:
+                log.Information("Skipped: {Reason}", result.Note);
+                break;
+            case StepStatus.NotRun:
+                log.Warning("Not run: {Reason}", result.Note);
+                break;
+            case StepStatus.Failed when options.Verbose && result.Exception is not null:
+                log.Error(result.Exception, "{Error}", result.Note);
+                break;
+            case StepStatus.Failed:
+                log.Error("{Error}", result.Note);
+                break;
+        }
+    }
+
+    private static StepResult Result(BuildStep step, StepStatus status, TimeSpan duration, string? note) =>
+        new(step.Target.Name, step.Input, status, duration, note);
+}

@@ -1,0 +1,52 @@
+namespace ImagePipeline.Engine;
+
+/// <summary>
+/// The fluent surface a <see cref="Target"/> uses to describe itself. Every method returns the same definition.
+/// Conditions and <see cref="ForEach"/> inputs are evaluated lazily: inputs after
+/// <see cref="BuildBase.OnInitializedAsync"/>, conditions right before the target (or member) would run.
+/// </summary>
+public interface ITargetDefinition
+{
+    /// <summary>One line shown by <c>--help</c>.</summary>
+    ITargetDefinition Description(string description);
+
+    /// <summary>
+    /// Targets that must succeed (or be skipped) first; invoking this target also runs them.
+    /// A family member depends on the member with the same input of a dependency family;
+    /// a plain target depends on every member of a dependency family.
+    /// </summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>Ordering only: when both run, this one starts after <paramref name="targets"/> have finished.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>Ordering only: when both run, <paramref name="targets"/> start after this one has finished.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>Runs the target only when <paramref name="condition"/> holds; otherwise it is Skipped with <paramref name="reason"/>.</summary>
+    ITargetDefinition OnlyWhen(Func<bool> condition, string reason);
+
+    /// <summary>Per-member condition of a family; receives the member's input.</summary>
+    ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason);
+
+    /// <summary>Hides the target from <c>--help</c> and the schema; it can still be invoked.</summary>
+    ITargetDefinition Unlisted();
+
+    /// <summary>
+    /// Makes the target a family with one member per input, named <c>Target[input]</c>.
+    /// <paramref name="inputName"/> is how <c>--help</c> shows the input, e.g. <c>Acquire[image]</c>.
+    /// </summary>
+    ITargetDefinition ForEach(Func<IEnumerable<string>> inputs, string inputName = "input");
+
+    /// <summary>Adds a synchronous action.</summary>
+    ITargetDefinition Executes(Action action);
+
+    /// <summary>Adds an asynchronous action.</summary>
+    ITargetDefinition Executes(Func<Task> action);
+
+    /// <summary>Adds an asynchronous, cancellable action.</summary>
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>Adds a family member's action; it receives the member's input.</summary>
+    ITargetDefinition Executes(Func<string, CancellationToken, Task> action);
+}

@@ -1,0 +1,43 @@
+using ImagePipeline.Testing;
+
+namespace ImagePipeline.Engine.Tests;
+
+/// <summary>Runs builds in-process against a temporary root directory (with <c>.nuke/</c>), a private environment and a frozen clock.</summary>
+public sealed class BuildHarness : IDisposable
+{
+    private readonly TempDirectory directory = new("engine");
+
+    public BuildHarness()
+    {
+        Directory.CreateDirectory(Path.Combine(directory.Path, ".nuke"));
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public string Root => directory.Path;
+
+    /// <summary>A folder below the root, to show the root is found by walking up.</summary>
+    public string WorkingDirectory => Path.Combine(directory.Path, "sub", "dir");
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public void WriteNukeFile(string name, string content) => File.WriteAllText(Path.Combine(Root, ".nuke", name), content);
+
+    public async Task<(BuildResult Result, string Output)> RunAsync(BuildBase build, string[] args, CancellationToken cancellationToken = default)
+    {
+        using var output = new StringWriter();
+        var context = new BuildContext
+        {
+            Output = output,
+            Environment = Environment,
+            WorkingDirectory = WorkingDirectory,
+            CancellationToken = cancellationToken,
+            TimeProvider = new FrozenTimeProvider(),
+        };
+        var result = await BuildBase.RunAsync(build, args, context);
+        return (result, output.ToString());
+    }
+
+    public async Task<(BuildResult Result, string Output)> RunAsync(params string[] args) => await RunAsync(new ChainBuild(), args);
+
+    public void Dispose() => directory.Dispose();
+}

@@ -1,0 +1,7 @@
+namespace ImagePipeline.Engine.Tests;
+
+public enum Speed
+{
+    Fast,
+    VerySlow,
+}
