@@ -33,14 +33,14 @@ internal sealed partial class Build
         var options = new AcquireOptions
         {
             MaxImageSize = maxImageSize,
-            CacheDirectory = NoCache ? null : CacheDir ?? DownloadCache.DefaultDirectory(Environment.GetEnvironmentVariable),
+            CacheDirectory = NoCache ? null : CacheDir ?? DownloadCache.DefaultDirectory(Env),
         };
         yield return new HttpSourceHandler(CreateHttpClientFactory(), options, Log);
         yield return new FileSourceHandler(options, Log);
-        yield return new PackerSourceHandler(Packer, Environment.GetEnvironmentVariable, Log);
+        yield return new PackerSourceHandler(Packer, Env, Log);
     }
 
-    HttpClientFactory CreateHttpClientFactory() => new(Environment.GetEnvironmentVariable);
+    HttpClientFactory CreateHttpClientFactory() => new(Env);
 
     Task VerifyAsync(string name, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed partial class Build
 
         if (Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(rows, ListedImage.JsonOptions));
+            Output.WriteLine(JsonSerializer.Serialize(rows, ListedImage.JsonOptions));
             return;
         }
 
@@ -32,7 +32,7 @@ internal sealed partial class Build
                 row.UploadedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-", row.Managed ? row.SourceType : "(unmanaged)");
         }
 
-        table.WriteTo(Console.Out.WriteLine);
+        table.WriteTo(Output.WriteLine);
         Log.Information("{Count} object(s) under {Prefix} in {Store}", rows.Count, prefix, store.Description);
     }
 }

@@ -43,7 +43,7 @@ internal sealed partial class Build
     }
 
     async Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
-        await PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, Environment.GetEnvironmentVariable, Packer, cancellationToken);
+        await PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, Env, Packer, cancellationToken);
 
     Task SyncSummaryAsync(CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed partial class Build
 
         try
         {
-            var resolver = new CredentialResolver(Environment.GetEnvironmentVariable, Log);
+            var resolver = new CredentialResolver(Env, Log);
             var credentials = await resolver.ResolveAsync(Credentials, SopsAgeKeyFile, cancellationToken);
             return ImageStoreFactory.Create(location, credentials, Region, Log);
         }

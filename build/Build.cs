@@ -23,31 +23,31 @@ internal sealed partial class Build : BuildBase
     readonly string Store = "s3";
 
     [Parameter("SOPS-encrypted credentials file (access_key, secret_key, endpoint, bucket)")]
-    readonly string? Credentials;
+    readonly string? Credentials = null;
 
     [Parameter("age identity file for SOPS (default: SOPS_AGE_KEY_FILE, SOPS_AGE_KEY, ~/.config/sops/age/keys.txt)")]
-    readonly string? SopsAgeKeyFile;
+    readonly string? SopsAgeKeyFile = null;
 
     [Parameter("S3 region")]
     readonly string Region = "us-east-1";
 
     [Parameter("Show what would change without changing anything (works without credentials)")]
-    readonly bool DryRun;
+    readonly bool DryRun = false;
 
     [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images")]
-    readonly bool Force;
+    readonly bool Force = false;
 
     [Parameter("Write the Sync plan as JSON to this file")]
-    readonly string? PlanJson;
+    readonly string? PlanJson = null;
 
     [Parameter("Validate: skip the HTTPS reachability checks")]
-    readonly bool Offline;
+    readonly bool Offline = false;
 
     [Parameter("Download cache directory (default: $XDG_CACHE_HOME/imagepipeline or ~/.cache/imagepipeline)")]
-    readonly string? CacheDir;
+    readonly string? CacheDir = null;
 
     [Parameter("Do not read or fill the download cache")]
-    readonly bool NoCache;
+    readonly bool NoCache = false;
 
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
     readonly string MaxImageSize = "64GiB";
@@ -59,13 +59,13 @@ internal sealed partial class Build : BuildBase
     readonly int MaxDelete = 10;
 
     [Parameter("Prune: also delete objects without metadata (not published by this tool)")]
-    readonly bool IncludeUnmanaged;
+    readonly bool IncludeUnmanaged = false;
 
     [Parameter("List: only keys under this prefix")]
-    readonly string? Prefix;
+    readonly string? Prefix = null;
 
     [Parameter("List: print JSON instead of a table")]
-    readonly bool Json;
+    readonly bool Json = false;
 
     Target Validate => _ => _
         .Description("Check the manifest, packer templates and (unless --offline) that every https source answers")
@@ -78,7 +78,7 @@ internal sealed partial class Build : BuildBase
 
     Target Acquire => _ => _
         .Description("Download (https, file) or build (packer) an image into the work directory, hashing as it streams")
-        .ForEach(() => SelectedImageNames)
+        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Validate)
         .After(Plan)
         .OnlyWhen(name => !DryRun, "dry run")
@@ -87,7 +87,7 @@ internal sealed partial class Build : BuildBase
 
     Target Verify => _ => _
         .Description("Compare the computed digests with the manifest; a mismatch fails the image and deletes its files")
-        .ForEach(() => SelectedImageNames)
+        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Acquire)
         .OnlyWhen(name => !DryRun, "dry run")
         .OnlyWhen(NeedsWork, "unchanged in store")
@@ -95,7 +95,7 @@ internal sealed partial class Build : BuildBase
 
     Target Upload => _ => _
         .Description("Publish the verified image to the store atomically")
-        .ForEach(() => SelectedImageNames)
+        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Verify)
         .OnlyWhen(name => !DryRun, "dry run")
         .OnlyWhen(NeedsWork, "unchanged in store")
@@ -103,7 +103,7 @@ internal sealed partial class Build : BuildBase
 
     Target WriteMetadata => _ => _
         .Description("Write metadata/<path>.json last, so nothing half-done ever looks done")
-        .ForEach(() => SelectedImageNames)
+        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Upload)
         .OnlyWhen(name => !DryRun, "dry run")
         .OnlyWhen(NeedsWork, "unchanged in store")
@@ -126,12 +126,14 @@ internal sealed partial class Build : BuildBase
 
     Target Pin => _ => _
         .Description("Download sources and write their published digests (source.checksum, validation.expected) into the manifest")
-        .ForEach(() => SelectedImageNames)
+        .ForEach(() => SelectedImageNames, "image")
         .Executes(PinAsync);
 
     Target GenerateSchemas => _ => _
         .Description("Regenerate .nuke/build.schema.json and images/images.schema.json")
         .Executes(GenerateSchemasAsync);
+
+    string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 
     string ManifestPath => Path.GetFullPath(Path.Combine(RootDirectory, Manifest));
 

@@ -33,6 +33,12 @@ public abstract class BuildBase
     /// <summary>The nearest folder at or above the working directory that holds <c>.nuke/</c>; else the working directory.</summary>
     protected internal string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
 
+    /// <summary>The environment the build runs in (the process's, or a test's).</summary>
+    protected internal IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Where the build writes results meant for stdout (tables, JSON); secrets are masked.</summary>
+    protected internal TextWriter Output { get; internal set; } = TextWriter.Null;
+
     /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
     protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
 

@@ -17,6 +17,8 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             var parameters = BuildParameter.Discover(build.GetType());
             var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
             build.RootDirectory = FindRootDirectory(context.WorkingDirectory);
+            build.EnvironmentVariables = context.Environment;
+            build.Output = output;
             var commandLine = CommandLine.Parse(args, parameters);
             new ParameterBinder(parameters, context.Environment, build.RootDirectory).Bind(build, commandLine);
             masked.AddSecrets(parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))));
