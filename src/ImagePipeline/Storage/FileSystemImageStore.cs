@@ -130,7 +130,7 @@ public sealed class FileSystemImageStore : IImageStore
         return GuardAsync(key, "delete", () =>
         {
             DeleteFileAndEmptyParents(ObjectPath(key), Root);
-            DeleteFileAndEmptyParents(DigestPath(key), Path.Combine(Root, DigestTree));
+            DeleteFileAndEmptyParents(DigestPath(key), Root);
             _logger.Debug("Deleted {Key} from {Root}", key, Root);
             return Task.CompletedTask;
         });

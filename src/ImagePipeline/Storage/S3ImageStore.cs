@@ -240,7 +240,7 @@ public sealed class S3ImageStore : IImageStore, IDisposable
         {
             throw;
         }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
         {
             throw S3ErrorMapping.ToStoreException(e, operation, _bucket, key, _endpoint);
         }
