@@ -31,12 +31,12 @@ public sealed record StoreLocation
 
         if (value.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !uri.IsFile || !(uri.Host.Length == 0 || uri.IsLoopback) || !value.StartsWith("file:///", StringComparison.OrdinalIgnoreCase))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !uri.IsFile || !(uri.Host.Length == 0 || uri.IsLoopback))
             {
                 throw Invalid(value, "a file URL must be absolute and local, e.g. file:///srv/images");
             }
 
-            return ForDirectory(uri.LocalPath);
+            return ForDirectory(Uri.UnescapeDataString(uri.AbsolutePath));
         }
 
         var colon = value.IndexOf("://", StringComparison.Ordinal);
