@@ -35,9 +35,9 @@ log() { echo "rgw.sh: $*" >&2; }
 
 # A signed ListBuckets; RGW answers 403 to unsigned requests, so this proves the user works too.
 s3_ready() {
-    curl -fsS -o /dev/null --max-time 3 \
+    curl -fsS --max-time 3 \
         --aws-sigv4 "aws:amz:us-east-1:s3" --user "$ACCESS_KEY:$SECRET_KEY" \
-        -H "x-amz-content-sha256: $EMPTY_SHA256" "$ENDPOINT/" 2>/dev/null
+        -H "x-amz-content-sha256: $EMPTY_SHA256" "$ENDPOINT/" 2>/dev/null | grep -q ListAllMyBucketsResult
 }
 
 diagnostics() {
@@ -67,6 +67,10 @@ wait_for() {
     local deadline=$((SECONDS + TIMEOUT))
     until "$@" >/dev/null 2>&1; do
         ((SECONDS < deadline)) || fail "timed out after ${TIMEOUT}s waiting for $what"
+        local p
+        for p in "$STATE_DIR"/run/*.pid; do
+            [[ -e $p ]] && ! kill -0 "$(cat "$p")" 2>/dev/null && fail "$(basename "$p" .pid) exited while waiting for $what"
+        done
         sleep 0.1
     done
 }
