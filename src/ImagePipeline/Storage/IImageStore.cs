@@ -9,8 +9,14 @@ namespace ImagePipeline.Storage;
 /// <list type="bullet">
 /// <item>A write is atomic: readers see the old object (or none) until the new one is complete;
 /// a failed or cancelled upload leaves nothing visible and nothing incomplete behind.</item>
-/// <item><see cref="UploadAsync"/> records <paramref name="digest"/> with the object, and
-/// <see cref="StatAsync"/>/<see cref="ListAsync"/> return it.</item>
+/// <item><see cref="UploadAsync"/> records the digest with the object and <see cref="StatAsync"/> returns it.
+/// <see cref="ListAsync"/> returns it where that is cheap (directory store) and null where it would cost a
+/// request per object (S3: ListObjectsV2 carries no user metadata) — callers needing it call Stat.</item>
+/// <item>Metadata documents are objects too: <see cref="WriteMetadataAsync"/>/<see cref="ReadMetadataAsync"/> take
+/// the document's own key (e.g. <c>metadata/talos/1.9.1/metal-amd64.raw.json</c>), and it is listed like any object.
+/// A stored document that is not valid metadata raises <see cref="InvalidMetadataException"/>.</item>
+/// <item>Keys follow <see cref="StoreKey"/> (no segment starting with '.'); stores keep their bookkeeping in dot-names,
+/// which are never listed.</item>
 /// <item>Missing objects are not errors: <see cref="StatAsync"/> and <see cref="ReadMetadataAsync"/>
 /// return null, <see cref="DeleteAsync"/> does nothing.</item>
 /// <item>Faults surface as <see cref="StoreException"/>, with <see cref="ImagePipelineException.IsRetryable"/> set for transient ones.</item>

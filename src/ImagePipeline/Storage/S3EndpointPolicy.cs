@@ -1,0 +1,25 @@
+namespace ImagePipeline.Storage;
+
+/// <summary>Credentials only travel over TLS: plain <c>http://</c> is allowed for loopback test servers alone.</summary>
+public static class S3EndpointPolicy
+{
+    /// <exception cref="StoreException">The endpoint is not https (or http on a loopback address).</exception>
+    public static Uri EnsureAllowed(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!endpoint.IsAbsoluteUri)
+        {
+            throw new StoreException($"S3 endpoint '{endpoint}' is not an absolute URL; expected https://host[:port].", key: null, isRetryable: false);
+        }
+
+        if (endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback))
+        {
+            return endpoint;
+        }
+
+        var why = endpoint.Scheme == Uri.UriSchemeHttp
+            ? "plain http would send the credentials and images unencrypted; use https:// (http:// is accepted only for loopback test servers)"
+            : "expected an https:// URL";
+        throw new StoreException($"S3 endpoint '{endpoint.GetLeftPart(UriPartial.Authority)}' is refused: {why}.", key: null, isRetryable: false);
+    }
+}
