@@ -64,7 +64,7 @@ public sealed class PackerSourceHandler : IImageSourceHandler
         try
         {
             // A stale artifact from an earlier run must not pass for this build's output.
-            File.Delete(artifactPath);
+            DeleteIfExists(artifactPath);
             var build = new PackerRun(Cli, image.Name, source.FullPath, variables, log, _options.OutputTailLines);
             if (PackerTemplate.DeclaresRequiredPlugins(source.FullPath))
             {
@@ -109,11 +109,19 @@ public sealed class PackerSourceHandler : IImageSourceHandler
             ?? throw new ArgumentException($"{image.Name}: source type '{image.Source.Type}' is not packer", nameof(image));
     }
 
+    private static void DeleteIfExists(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     private static void DeleteQuietly(string path)
     {
         try
         {
-            File.Delete(path);
+            DeleteIfExists(path);
         }
         catch (IOException)
         {

@@ -48,6 +48,7 @@ internal static class ProcessGroupRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await TerminateGroupAsync(process, groupId, Task.WhenAll(exited, pumps), gracePeriod);
+            SweepGroup(groupId);
             throw;
         }
 
@@ -58,8 +59,16 @@ internal static class ProcessGroupRunner
             await pumps;
         }
 
+        SweepGroup(groupId);
         return process.ExitCode;
     }
+
+    /// <summary>
+    /// Kills whatever is left in the group once its leader is gone: a child that ignored SIGTERM or
+    /// detached from our pipes must not outlive the build. The id cannot name another group while
+    /// any member of this one exists; when none does, the call fails with ESRCH.
+    /// </summary>
+    private static void SweepGroup(int groupId) => _ = NativeMethods.Kill(-groupId, NativeMethods.SigKill);
 
     private static ProcessStartInfo CreateStartInfo(ProcessCommand command)
     {
