@@ -104,6 +104,46 @@ public sealed class PackerSourceHandlerTests
     }
 
     [Fact]
+    public async Task Acquire_FailingBuildPrintsSecret_ExceptionAndLogsShowItMasked()
+    {
+        using var fixture = new PackerTemplateFixture("failing-echo");
+        const string secret = "pa55-9d2e";
+        var handler = new PackerSourceHandler(CollectingSink.CreateLogger(out var sink), environment: _ => secret);
+
+        var error = await Assert.ThrowsAsync<PackerBuildException>(() => handler.AcquireAsync(
+            fixture.Image(new Dictionary<string, string> { ["content"] = "${env:TOKEN}" }), fixture.WorkDirectory, CancellationToken.None));
+
+        Assert.Contains(error.LastOutputLines, l => l.Contains("about to fail with ***", StringComparison.Ordinal));
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(sink.Messages, m => m.Contains(secret, StringComparison.Ordinal));
+        Assert.Contains(sink.Messages, m => m.Contains("about to fail with ***", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Acquire_WorkDirectoryOnAnotherFileSystem_CopiesWithDigestAndRemovesArtifact()
+    {
+        // /dev/shm is a tmpfs, the template lives under the temp folder: rename fails with EXDEV.
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var workDirectory = Directory.CreateDirectory("/dev/shm/packer-test-" + Guid.NewGuid().ToString("N")).FullName;
+        try
+        {
+            var handler = new PackerSourceHandler(CollectingSink.CreateLogger(out _), environment: NoEnvironment);
+
+            var acquired = await handler.AcquireAsync(
+                fixture.Image(new Dictionary<string, string> { ["content"] = "copied" }), workDirectory, CancellationToken.None);
+
+            Assert.StartsWith(workDirectory + "/", acquired.Path, StringComparison.Ordinal);
+            Assert.Equal(Checksum.FromBytes(HashAlgorithmKind.Sha256, SHA256.HashData("copied"u8)), acquired.OutputDigest);
+            Assert.Equal("copied", await File.ReadAllTextAsync(acquired.Path));
+            Assert.False(File.Exists(Path.Combine(fixture.TemplateDirectory, "output", "image.raw")));
+        }
+        finally
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Acquire_VariableWithoutDefaultNotSupplied_ThrowsPackerBuildExceptionNamingVariable()
     {
         using var fixture = new PackerTemplateFixture("file-artifact");
