@@ -34,27 +34,4 @@ public sealed class PackerVariablesTests
 
         Assert.Equal("*** and ***", masker.Apply("abcdef and abc"));
     }
-
-    [Theory]
-    [InlineData("Packer v1.6.6\n", "1.6.6", false)]
-    [InlineData("Packer v1.11.2\n\nYour version of Packer is out of date!", "1.11.2", true)]
-    [InlineData("Packer v1.7.0-dev (abc)", "1.7.0-dev", true)]
-    public void PackerVersion_TryParse_ReadsVersionAndInitSupport(string output, string text, bool supportsInit)
-    {
-        Assert.True(PackerVersion.TryParse(output, out var version));
-        Assert.Equal(text, version!.Text);
-        Assert.Equal(supportsInit, version.SupportsInit);
-    }
-
-    [Fact]
-    public void DeclaresRequiredPlugins_OnlyInComment_False()
-    {
-        using var directory = new ImagePipeline.Testing.TempDirectory();
-        File.WriteAllText(directory.Combine("a.pkr.hcl"), "# required_plugins are not needed\n/* required_plugins */ source \"null\" \"x\" {}\n");
-
-        Assert.False(PackerTemplate.DeclaresRequiredPlugins(directory.Path));
-
-        File.WriteAllText(directory.Combine("b.pkr.hcl"), "packer {\n  required_plugins {\n  }\n}\n");
-        Assert.True(PackerTemplate.DeclaresRequiredPlugins(directory.Path));
-    }
 }
