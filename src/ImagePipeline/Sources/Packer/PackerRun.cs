@@ -4,8 +4,19 @@ using Serilog.Events;
 
 namespace ImagePipeline.Sources.Packer;
 
-/// <summary>One packer command for one image, its output logged (masked) and its tail kept.</summary>
-internal sealed class PackerRun(PackerCli cli, string imageName, string templateDirectory, PackerVariables variables, ILogger log, int tailLines)
+/// <summary>
+/// Packer commands for one image: run in the template directory with the image's <c>PKR_VAR_*</c>
+/// and a private <c>TMPDIR</c> (Packer leaves its shell-local scripts there when it is killed),
+/// output logged (masked) and its tail kept for the exception.
+/// </summary>
+internal sealed class PackerRun(
+    PackerCli cli,
+    string imageName,
+    string templateDirectory,
+    string temporaryDirectory,
+    PackerVariables variables,
+    ILogger log,
+    int tailLines)
 {
     public async Task RunAsync(string command, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -17,7 +28,7 @@ internal sealed class PackerRun(PackerCli cli, string imageName, string template
             exitCode = await cli.RunAsync(
                 arguments,
                 templateDirectory,
-                variables.ToEnvironment(),
+                variables.ToEnvironment().Append(KeyValuePair.Create("TMPDIR", temporaryDirectory)),
                 (line, isError) => OnLine(line, isError, tail),
                 pid => log.Debug("[{Image:l}] packer {Command:l} started as process group {PackerProcessGroup}", imageName, command, pid),
                 cancellationToken);

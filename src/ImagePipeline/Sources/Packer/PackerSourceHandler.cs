@@ -12,6 +12,7 @@ namespace ImagePipeline.Sources.Packer;
 /// digested on the way (validation algorithm); <see cref="AcquiredImage.SourceDigest"/> is null,
 /// <see cref="AcquiredImage.Fingerprint"/> is the <see cref="PackerFingerprint"/> of the inputs.
 /// Cancellation (or <see cref="PackerOptions.BuildTimeout"/>) stops Packer's whole process group.
+/// Packer's temp files go to a private directory (<c>TMPDIR</c>), deleted afterwards.
 /// </summary>
 public sealed class PackerSourceHandler : IImageSourceHandler
 {
@@ -53,6 +54,7 @@ public sealed class PackerSourceHandler : IImageSourceHandler
         var targetPath = Path.Combine(Path.GetFullPath(workDirectory), $"{image.Name}-{Path.GetFileName(artifactPath)}");
         var log = _logger.ForContext("Image", image.Name);
 
+        string? temporaryDirectory = null;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.BuildTimeout is { } timeout)
         {
@@ -63,7 +65,10 @@ public sealed class PackerSourceHandler : IImageSourceHandler
         {
             // A stale artifact from an earlier run must not pass for this build's output.
             DeleteIfExists(artifactPath);
-            var build = new PackerRun(Cli, image.Name, source.FullPath, variables, log, _options.OutputTailLines);
+            // Under the system temp folder, not the work directory: Packer puts its plugins' unix
+            // sockets here, and their paths must stay under 108 bytes.
+            temporaryDirectory = Directory.CreateTempSubdirectory("packer-").FullName;
+            var build = new PackerRun(Cli, image.Name, source.FullPath, temporaryDirectory, variables, log, _options.OutputTailLines);
             if (PackerTemplate.DeclaresRequiredPlugins(source.FullPath))
             {
                 if (!version.SupportsInit)
@@ -98,6 +103,14 @@ public sealed class PackerSourceHandler : IImageSourceHandler
 
             throw;
         }
+        finally
+        {
+            // Packer's process group is gone by now: nothing writes here any more.
+            if (temporaryDirectory is not null)
+            {
+                DeleteDirectoryQuietly(temporaryDirectory);
+            }
+        }
     }
 
     private static PackerImageSource PackerSourceOf(ImageDefinition image)
@@ -112,6 +125,24 @@ public sealed class PackerSourceHandler : IImageSourceHandler
         if (File.Exists(path))
         {
             File.Delete(path);
+        }
+    }
+
+    private static void DeleteDirectoryQuietly(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // The build's own outcome matters more than a temp file we could not tidy up.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 

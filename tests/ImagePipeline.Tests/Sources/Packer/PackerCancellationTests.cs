@@ -29,6 +29,7 @@ public sealed class PackerCancellationTests(ITestOutputHelper output)
         Assert.Empty(ProcessTable.InGroup(groupId));
         Assert.Empty(ProcessTable.WithEnvironment("PKR_VAR_marker=" + marker));
         Assert.Empty(Directory.EnumerateFileSystemEntries(fixture.WorkDirectory));
+        Assert.DoesNotContain(ShellLocalScripts(), f => File.ReadAllText(f).Contains(marker, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,6 +76,13 @@ public sealed class PackerCancellationTests(ITestOutputHelper output)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
         Assert.Empty(ProcessTable.WithEnvironment("PKR_VAR_marker=" + marker));
     }
+
+    /// <summary>Packer's shell-local scripts in the temp folder or one level below it.</summary>
+    private static IEnumerable<string> ShellLocalScripts() =>
+        Directory.EnumerateFiles(
+            Path.GetTempPath(),
+            "packer-shell*",
+            new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1, IgnoreInaccessible = true });
 
     /// <summary>Waits until the build's shell-local script runs (its sleep is then in the group) and returns the group id.</summary>
     private static async Task<int> WaitForSleepAsync(CollectingSink sink, string marker)
