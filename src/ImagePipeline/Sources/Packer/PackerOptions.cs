@@ -1,0 +1,17 @@
+namespace ImagePipeline.Sources.Packer;
+
+/// <summary>How <see cref="PackerSourceHandler"/> runs the packer CLI.</summary>
+public sealed record PackerOptions
+{
+    /// <summary>The packer executable (<c>--packer PATH</c>); a bare name is looked up on PATH.</summary>
+    public string ExecutablePath { get; init; } = "packer";
+
+    /// <summary>How long Packer may clean up after SIGTERM before its process group is killed.</summary>
+    public TimeSpan TerminationGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upper bound for one <c>packer init</c> + <c>packer build</c>; null means none.</summary>
+    public TimeSpan? BuildTimeout { get; init; }
+
+    /// <summary>How many of Packer's last output lines a <see cref="PackerBuildException"/> carries.</summary>
+    public int OutputTailLines { get; init; } = 20;
+}

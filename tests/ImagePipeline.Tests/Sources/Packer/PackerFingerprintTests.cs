@@ -1,0 +1,128 @@
+using ImagePipeline.Manifest;
+using ImagePipeline.Sources.Packer;
+using ImagePipeline.Testing;
+
+namespace ImagePipeline.Tests.Sources.Packer;
+
+public sealed class PackerFingerprintTests
+{
+    private static readonly Dictionary<string, string> Variables = new() { ["content"] = "v1" };
+
+    [Fact]
+    public async Task Compute_SameInputs_SameFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+
+        var first = await ComputeAsync(fixture, Variables);
+        var second = await ComputeAsync(fixture, new Dictionary<string, string>(Variables));
+
+        Assert.Equal(first, second);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", first);
+    }
+
+    [Fact]
+    public async Task Compute_SameTemplateInAnotherDirectory_SameFingerprint()
+    {
+        using var first = new PackerTemplateFixture("file-artifact");
+        using var second = new PackerTemplateFixture("file-artifact");
+
+        Assert.Equal(await ComputeAsync(first, Variables), await ComputeAsync(second, Variables));
+    }
+
+    [Fact]
+    public async Task Compute_TemplateFileChanged_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var before = await ComputeAsync(fixture, Variables);
+
+        await File.AppendAllTextAsync(Path.Combine(fixture.TemplateDirectory, "build.pkr.hcl"), "\n# changed\n");
+
+        Assert.NotEqual(before, await ComputeAsync(fixture, Variables));
+    }
+
+    [Fact]
+    public async Task Compute_FileAddedInSubdirectory_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var before = await ComputeAsync(fixture, Variables);
+
+        Directory.CreateDirectory(Path.Combine(fixture.TemplateDirectory, "http"));
+        await File.WriteAllTextAsync(Path.Combine(fixture.TemplateDirectory, "http", ".preseed"), "d-i x");
+
+        Assert.NotEqual(before, await ComputeAsync(fixture, Variables));
+    }
+
+    [Fact]
+    public async Task Compute_FileRenamed_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var before = await ComputeAsync(fixture, Variables);
+
+        File.Move(Path.Combine(fixture.TemplateDirectory, "build.pkr.hcl"), Path.Combine(fixture.TemplateDirectory, "main.pkr.hcl"));
+
+        Assert.NotEqual(before, await ComputeAsync(fixture, Variables));
+    }
+
+    [Fact]
+    public async Task Compute_VariableValueChanged_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+
+        Assert.NotEqual(
+            await ComputeAsync(fixture, Variables),
+            await ComputeAsync(fixture, new Dictionary<string, string> { ["content"] = "v2" }));
+    }
+
+    [Fact]
+    public async Task Compute_VariableRenamed_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+
+        Assert.NotEqual(
+            await ComputeAsync(fixture, Variables),
+            await ComputeAsync(fixture, new Dictionary<string, string> { ["contents"] = "v1" }));
+    }
+
+    [Fact]
+    public async Task Compute_PackerVersionChanged_DifferentFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+
+        Assert.NotEqual(
+            await ComputeAsync(fixture, Variables, "1.6.6"),
+            await ComputeAsync(fixture, Variables, "1.7.0"));
+    }
+
+    [Fact]
+    public async Task Compute_OutputDirectoryAndPackerCacheContents_DoNotChangeFingerprint()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var before = await ComputeAsync(fixture, Variables);
+
+        foreach (var path in new[] { "output/image.raw", "output/other.log", "packer_cache/iso/abc.iso" })
+        {
+            var full = Path.Combine(fixture.TemplateDirectory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, Guid.NewGuid().ToString());
+        }
+
+        Assert.Equal(before, await ComputeAsync(fixture, Variables));
+    }
+
+    [Fact]
+    public async Task ComputeFingerprint_RealPacker_IncludesReportedVersion()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var handler = new PackerSourceHandler(CollectingSink.CreateLogger(out _), environment: _ => null);
+        var image = fixture.Image(Variables);
+
+        var viaHandler = await handler.ComputeFingerprintAsync(image, CancellationToken.None);
+
+        var version = await handler.Cli.GetVersionAsync(CancellationToken.None);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Text);
+        Assert.Equal(await ComputeAsync(fixture, Variables, version.Text), viaHandler);
+    }
+
+    private static Task<string> ComputeAsync(PackerTemplateFixture fixture, IReadOnlyDictionary<string, string> variables, string version = "1.6.6") =>
+        PackerFingerprint.ComputeAsync((PackerImageSource)fixture.Image(variables).Source, variables, version, CancellationToken.None);
+}

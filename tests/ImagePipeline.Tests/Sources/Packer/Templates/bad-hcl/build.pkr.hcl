@@ -1,0 +1,7 @@
+# Deliberately broken: the source block is never closed.
+source "null" "image" {
+  communicator = "none"
+
+build {
+  sources = ["source.null.image"]
+}
