@@ -119,6 +119,9 @@ public sealed class GpgDataKeyDecryptor
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
+
+                // SIGKILL is immediate; waiting reaps the child so nothing outlives the call.
+                process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
         catch (InvalidOperationException)
