@@ -101,14 +101,19 @@ public sealed class GpgDataKeyDecryptor
         {
             await process.StandardInput.WriteAsync(armoredMessage.AsMemory(), cancellationToken);
             await process.StandardInput.FlushAsync(cancellationToken);
+            process.StandardInput.Close();
         }
         catch (IOException)
         {
-            // gpg exited before reading everything; its exit code and stderr tell why.
-        }
-        finally
-        {
-            process.StandardInput.Close();
+            // gpg exited before reading everything (broken pipe); its exit code and stderr tell why.
+            try
+            {
+                process.StandardInput.Dispose();
+            }
+            catch (IOException)
+            {
+                // The pipe is already broken; nothing more to flush.
+            }
         }
     }
 
