@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using ImagePipeline.Caching;
 using ImagePipeline.Engine;
-using ImagePipeline.Manifest;
+using ImagePipeline.Verification;
 using ImagePipeline.Sources;
 using ImagePipeline.Sources.Packer;
 
@@ -17,30 +18,32 @@ internal sealed partial class Build
         var image = LoadedManifest.Find(name)!;
         var workDirectory = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(workDirectory);
-        var handler = CreateSourceHandlers().First(h => h.CanHandle(image.Source));
+        var handler = SourceHandlers.First(h => h.CanHandle(image.Source));
         var acquired = await handler.AcquireAsync(image, workDirectory, cancellationToken);
         _acquired[name] = acquired;
         Log.Information("{Image}: acquired {Size} ({Digest})", name, ByteSize.Format(acquired.Size), acquired.OutputDigest.Abbreviated());
     }
 
-    IEnumerable<IImageSourceHandler> CreateSourceHandlers()
-    {
-        if (!ByteSize.TryParse(MaxImageSize, out var maxImageSize))
-        {
-            throw new UsageException($"--max-image-size: '{MaxImageSize}' is not a size (expected bytes or a number with B, KiB, MiB, GiB, TiB)");
-        }
+    IReadOnlyList<IImageSourceHandler> SourceHandlers => _handlers ??= CreateSourceHandlers();
 
+    IReadOnlyList<IImageSourceHandler>? _handlers;
+
+    IReadOnlyList<IImageSourceHandler> CreateSourceHandlers()
+    {
         var options = new AcquireOptions
         {
-            MaxImageSize = maxImageSize,
+            MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
             CacheDirectory = NoCache ? null : CacheDir ?? DownloadCache.DefaultDirectory(Env),
         };
-        yield return new HttpSourceHandler(CreateHttpClientFactory(), options, Log);
-        yield return new FileSourceHandler(options, Log);
-        yield return new PackerSourceHandler(Packer, Env, Log);
+        return [new HttpSourceHandler(options, Log, Env), new FileSourceHandler(options, Log), CreatePackerHandler()];
     }
 
-    HttpClientFactory CreateHttpClientFactory() => new(Env);
+    PackerSourceHandler CreatePackerHandler() => new(Log, new PackerOptions { ExecutablePath = Packer }, Env);
+
+    static long ParseSize(string value, string option) =>
+        ByteSize.TryParse(value, out var bytes)
+            ? bytes
+            : throw new UsageException($"{option}: '{value}' is not a size (expected bytes, or a number with B, KiB, MiB, GiB or TiB)");
 
     Task VerifyAsync(string name, CancellationToken cancellationToken)
     {

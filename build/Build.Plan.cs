@@ -42,8 +42,8 @@ internal sealed partial class Build
         }
     }
 
-    async Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
-        await PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, Env, Packer, cancellationToken);
+    Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
+        CreatePackerHandler().ComputeFingerprintAsync(image, cancellationToken);
 
     Task SyncSummaryAsync(CancellationToken cancellationToken)
     {

@@ -28,17 +28,25 @@ internal sealed partial class Build
 
     async Task<IImageStore?> CreateStoreAsync(bool required, CancellationToken cancellationToken)
     {
-        var location = StoreLocation.Parse(Store, RootDirectory);
-        if (!location.IsS3)
+        StoreLocation location;
+        try
         {
-            return ImageStoreFactory.Create(location, credentials: null, Region, Log);
+            location = StoreLocation.Parse(Store);
+        }
+        catch (StoreException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        if (location.Kind != StoreKind.S3)
+        {
+            return ImageStoreFactory.Create(location, credentials: null, Log);
         }
 
         try
         {
-            var resolver = new CredentialResolver(Env, Log);
-            var credentials = await resolver.ResolveAsync(Credentials, SopsAgeKeyFile, cancellationToken);
-            return ImageStoreFactory.Create(location, credentials, Region, Log);
+            var credentials = await new CredentialResolver(Env, Log).ResolveAsync(Credentials, SopsAgeKeyFile, cancellationToken);
+            return ImageStoreFactory.Create(location, credentials, Log, new S3StoreOptions { Region = Region });
         }
         catch (CredentialsMissingException e) when (!required)
         {

@@ -1,8 +1,9 @@
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Sources;
+using ImagePipeline.Sources.Http;
 using ImagePipeline.Build.Output;
-using Serilog;
+using ImagePipeline.Verification;
 
 namespace ImagePipeline.Build;
 
@@ -21,8 +22,7 @@ internal sealed partial class Build
             foreach (var error in e.Errors)
             {
                 Log.ForContext("File", file).ForContext("Line", error.Line).ForContext("Column", error.Column)
-                    .Error("{Location}: {Image}{Field}: {Message}", $"{file}:{error.Line}:{error.Column}",
-                        error.Image is null ? "" : error.Image + ": ", error.Field, error.Message);
+                    .Error("{Error:l}", error.ToString());
             }
 
             throw new UsageException($"{file} has {e.Errors.Count} error(s); nothing was done");
@@ -40,15 +40,15 @@ internal sealed partial class Build
         foreach (var image in SelectedImages)
         {
             table.Add(image.Name, image.Source.Type, DescribeSource(image.Source), image.ObjectKey,
-                image.ExpectedOutput?.ToString()[..19] ?? "(after build)",
-                probes?.GetValueOrDefault(image.Name)?.Summary ?? (image.Source is HttpImageSource ? "not checked (--offline)" : "-"));
+                image.ExpectedOutput is { } expected ? Checksum.Prefix(expected.Algorithm) + ":" + expected.Abbreviated() : "(after build)",
+                probes?.GetValueOrDefault(image.Name) is { } probe ? Describe(probe) : image.Source is HttpImageSource ? "not checked (--offline)" : "-");
         }
 
         table.WriteTo(line => Log.Information("{Line:l}", line));
-        var failed = probes?.Where(p => !p.Value.IsReachable).ToList() ?? [];
+        var failed = probes?.Where(p => !p.Value.Reachable).ToList() ?? [];
         foreach (var (name, probe) in failed)
         {
-            Log.Error("{Image}: source unreachable: {Error}", name, probe.Summary);
+            Log.Error("{Image}: source unreachable: {Error}", name, Describe(probe));
         }
 
         if (failed.Count > 0)
@@ -57,13 +57,19 @@ internal sealed partial class Build
         }
     }
 
-    async Task<Dictionary<string, ProbeResult>> ProbeSourcesAsync(CancellationToken cancellationToken)
+    async Task<Dictionary<string, SourceProbeResult>> ProbeSourcesAsync(CancellationToken cancellationToken)
     {
-        var probe = new SourceProbe(CreateHttpClientFactory());
+        using var client = new SecureHttpClientFactory(Env).CreateClient();
+        var probe = new SourceProbe(client);
         var http = SelectedImages.Where(i => i.Source is HttpImageSource).ToList();
         var results = await Task.WhenAll(http.Select(i => probe.ProbeAsync(((HttpImageSource)i.Source).Url, cancellationToken)));
         return http.Zip(results).ToDictionary(p => p.First.Name, p => p.Second);
     }
+
+    static string Describe(SourceProbeResult probe) =>
+        probe.Reachable
+            ? $"{probe.StatusCode} ({probe.Method}){(probe.ContentLength is { } length ? ", " + ByteSize.Format(length) : "")}"
+            : probe.Error ?? $"HTTP {probe.StatusCode}";
 
     static string DescribeSource(ImageSource source) => source switch
     {
