@@ -46,7 +46,12 @@ internal sealed unsafe class ZstdDecoderStream : NativeDecoderStream
         }
 
         _sawInput |= consumed > 0;
-        _frameComplete = result == 0;
+        if (consumed > 0 || written > 0)
+        {
+            // A call without progress after a finished frame returns the next frame's header size.
+            _frameComplete = result == 0;
+        }
+
         if (inputEnded && consumed == input.Length && written < output.Length)
         {
             // All input is in and the output was not full, so nothing is pending inside libzstd.
