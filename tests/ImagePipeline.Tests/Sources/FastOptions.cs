@@ -10,7 +10,7 @@ internal static class FastOptions
         MaxAttempts = 4,
         BackoffBase = TimeSpan.FromMilliseconds(10),
         BackoffMax = TimeSpan.FromSeconds(2),
-        StallTimeout = TimeSpan.FromMilliseconds(400),
+        StallTimeout = TimeSpan.FromSeconds(5),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         CacheDirectory = cacheDirectory,
         ChunkSize = 256 * 1024,

@@ -93,9 +93,11 @@ public sealed class HttpSourceHandlerTests(HttpsServerFixture fixture, SampleFil
     {
         var route = new TestRoute { Content = samples.Raw, StallAfter = 200_000, StallDuration = TimeSpan.FromSeconds(20) };
         var image = TestImages.Http("stalled", Serve("/stalled.raw", route), TestImages.Sha256(samples.Raw));
+        using var handler = new HttpSourceHandler(
+            FastOptions.Create() with { StallTimeout = TimeSpan.FromMilliseconds(500) }, Logger.None, Server.TrustingEnvironment);
         var clock = Stopwatch.StartNew();
 
-        var acquired = await AcquireAsync(image);
+        var acquired = await handler.AcquireAsync(image, _work.Path, CancellationToken.None);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the stall timeout did not cut the stalled response");
         Assert.Equal(TestImages.Sha256(samples.Raw), acquired.SourceDigest);
