@@ -39,7 +39,7 @@ public sealed class DecoderFactory
         CompressionFormat.Gzip when UsesNative(format) => new GzipDecoderStream(compressed, imageName),
         CompressionFormat.Gzip => new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true),
         CompressionFormat.Xz when UsesNative(format) => new LzmaDecoderStream(compressed, imageName, Options),
-        CompressionFormat.Xz => new XZStream(new ManagedDecoderInput(compressed)),
+        CompressionFormat.Xz => new SynchronousReadStream(new XZStream(new ManagedDecoderInput(compressed))),
         CompressionFormat.Zstd when UsesNative(format) => new ZstdDecoderStream(compressed, imageName),
         CompressionFormat.Zstd => new ManagedZstdStream(compressed, leaveOpen: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
