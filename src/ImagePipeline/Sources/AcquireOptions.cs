@@ -1,0 +1,44 @@
+using ImagePipeline.Compression;
+
+namespace ImagePipeline.Sources;
+
+/// <summary>Knobs of acquisition. Defaults suit production; tests shrink the timings.</summary>
+public sealed record AcquireOptions
+{
+    public static AcquireOptions Default { get; } = new();
+
+    /// <summary>Tries per download (first try included) before the image fails with the last error.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>First retry delay; doubles per retry, with jitter.</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound of one retry delay (also caps a server's Retry-After).</summary>
+    public TimeSpan BackoffMax { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>No byte (or no response headers) for this long counts as a failed try.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>TCP + TLS connect timeout.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Redirect hops followed before giving up.</summary>
+    public int MaxRedirects { get; init; } = 10;
+
+    /// <summary>Decompression-bomb guard: the output may not exceed this many bytes.</summary>
+    public long MaxImageSize { get; init; } = 64L << 30;
+
+    /// <summary>Size of one read from the source and from the decoder.</summary>
+    public int ChunkSize { get; init; } = 1 << 20;
+
+    /// <summary>Bytes buffered between two stages before the producer waits (two such buffers).</summary>
+    public long StageBufferSize { get; init; } = 32L << 20;
+
+    public DecoderOptions Decoder { get; init; } = DecoderOptions.Default;
+
+    /// <summary>Content-addressed download cache directory; null disables the cache.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>How often progress is reported at most.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Serilog;
+
+namespace ImagePipeline.Sources.Http;
+
+/// <summary>
+/// The body of an https URL as a read-only stream that survives failures: a failed try (connection
+/// error, stall, truncated body, 408/429/5xx) is retried after a backoff, resuming with
+/// <c>Range</c> + <c>If-Range</c> when the server advertised byte ranges and a validator. When it
+/// cannot resume it starts again at byte 0 and throws <see cref="SourceRestartException"/> once, so
+/// the consumer resets what it computed; the next read then returns byte 0. After
+/// <see cref="AcquireOptions.MaxAttempts"/> failed tries the last error is thrown.
+/// </summary>
+internal sealed class HttpDownloadStream(
+    HttpsRedirectFollower sender, Uri url, string imageName, AcquireOptions options, ILogger logger) : Stream
+{
+    private HttpResponseMessage? _response;
+    private Stream? _body;
+    private long _position;
+    private string? _etag;
+    private DateTimeOffset? _lastModified;
+    private bool _acceptsRanges;
+    private int _failures;
+
+    /// <summary>Total size of the body once a response announced it.</summary>
+    public long? ContentLength { get; private set; }
+
+    /// <summary>Requests sent so far (redirect hops not counted).</summary>
+    public int Requests { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stall.CancelAfter(options.StallTimeout);
+            try
+            {
+                if (_body is null)
+                {
+                    await ConnectAsync(stall.Token);
+                }
+
+                var count = await _body!.ReadAsync(buffer, stall.Token);
+                if (count == 0 && ContentLength is { } length && _position < length)
+                {
+                    throw new IOException($"the body ended after {_position} of {length} bytes");
+                }
+
+                _position += count;
+                return count;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && HttpFailure.IsAttemptFailure(ex))
+            {
+                var failure = HttpFailure.From(ex, url, imageName, options.StallTimeout, stall.IsCancellationRequested);
+                CloseResponse();
+                _failures++;
+                if (!failure.IsRetryable || _failures >= options.MaxAttempts)
+                {
+                    throw failure;
+                }
+
+                var delay = RetryDelay.Next(_failures, failure.RetryAfter, options);
+                logger.Warning(
+                    "{Image}: try {Try} of {MaxTries} failed at byte {Position}: {Error}; retrying in {Delay:0.0} s",
+                    imageName, _failures, options.MaxAttempts, _position, failure.Message, delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            CloseResponse();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var resume = _position > 0 && _acceptsRanges && (_etag is not null || _lastModified is not null);
+        Requests++;
+        var (response, responseUrl) = await sender.SendAsync(HttpMethod.Get, url, request =>
+        {
+            if (resume)
+            {
+                request.Headers.Range = new RangeHeaderValue(_position, null);
+                request.Headers.IfRange = _etag is not null
+                    ? new RangeConditionHeaderValue(new EntityTagHeaderValue(_etag))
+                    : new RangeConditionHeaderValue(_lastModified!.Value);
+            }
+        }, cancellationToken);
+
+        try
+        {
+            if (response.StatusCode == HttpStatusCode.PartialContent && resume)
+            {
+                AcceptPartial(response, responseUrl);
+            }
+            else if (response.StatusCode == HttpStatusCode.OK)
+            {
+                AcceptFull(response, resume);
+            }
+            else
+            {
+                throw HttpFailure.FromStatus(response, responseUrl, imageName);
+            }
+        }
+        catch (SourceRestartException)
+        {
+            throw;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private void AcceptPartial(HttpResponseMessage response, Uri responseUrl)
+    {
+        var range = response.Content.Headers.ContentRange;
+        if (range?.From != _position)
+        {
+            // Not the bytes we asked for: never splice them in; the next try starts from zero.
+            _acceptsRanges = false;
+            throw new DownloadException(
+                $"{imageName}: {UrlDisplay.Safe(responseUrl)} resumed at byte {range?.From} instead of {_position}",
+                UrlDisplay.Strip(responseUrl), 206, isRetryable: true);
+        }
+
+        ContentLength = range.Length ?? ContentLength;
+        logger.Information("{Image}: resumed at byte {Position}", imageName, _position);
+        Open(response);
+    }
+
+    private void AcceptFull(HttpResponseMessage response, bool resume)
+    {
+        _acceptsRanges = response.Headers.AcceptRanges.Contains("bytes", StringComparer.OrdinalIgnoreCase);
+        _etag = response.Headers.ETag is { IsWeak: false } etag ? etag.Tag : null;
+        _lastModified = response.Content.Headers.LastModified;
+        ContentLength = response.Content.Headers.ContentLength;
+        var restarted = _position > 0;
+        _position = 0;
+        Open(response);
+        if (restarted)
+        {
+            throw new SourceRestartException(resume
+                ? "the server sent the whole file instead of the rest (the file changed, or it ignored the range)"
+                : "the server does not support resuming (no Accept-Ranges: bytes or no validator)");
+        }
+    }
+
+    private void Open(HttpResponseMessage response)
+    {
+        _response = response;
+        _body = response.Content.ReadAsStream();
+    }
+
+    private void CloseResponse()
+    {
+        _body?.Dispose();
+        _response?.Dispose();
+        _body = null;
+        _response = null;
+    }
+}

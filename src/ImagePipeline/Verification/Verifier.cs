@@ -1,0 +1,45 @@
+using ImagePipeline.Manifest;
+using ImagePipeline.Sources;
+
+namespace ImagePipeline.Verification;
+
+/// <summary>
+/// Verify's comparison: the digests Acquire computed against what the manifest promises — the
+/// source digest against <c>source.checksum</c> (http and file sources) and the output digest
+/// against <see cref="ImageDefinition.ExpectedOutput"/> (when known; packer images have none).
+/// </summary>
+public static class Verifier
+{
+    /// <exception cref="ChecksumMismatchException">A digest differs; names the image and which digest.</exception>
+    public static void Verify(ImageDefinition image, AcquiredImage acquired)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(acquired);
+        var expectedSource = image.Source switch
+        {
+            HttpImageSource http => http.Checksum,
+            FileImageSource file => file.Checksum,
+            _ => null,
+        };
+
+        if (expectedSource is not null)
+        {
+            var actualSource = acquired.SourceDigest
+                ?? throw new InvalidOperationException($"{image.Name}: Acquire did not compute a source digest");
+            Compare($"{image.Name} source", expectedSource, actualSource);
+        }
+
+        if (image.ExpectedOutput is { } expectedOutput)
+        {
+            Compare($"{image.Name} output", expectedOutput, acquired.OutputDigest);
+        }
+    }
+
+    private static void Compare(string subject, Checksum expected, Checksum actual)
+    {
+        if (expected != actual)
+        {
+            throw new ChecksumMismatchException(subject, expected, actual);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using ImagePipeline.Compression;
+using ImagePipeline.Sources;
+using ImagePipeline.Testing;
+using ImagePipeline.Tests.Sources;
+using ImagePipeline.Verification;
+using Serilog.Core;
+
+namespace ImagePipeline.Tests.Verification;
+
+public sealed class VerifierTests(HttpsServerFixture fixture, SampleFiles samples)
+    : IClassFixture<HttpsServerFixture>, IClassFixture<SampleFiles>, IDisposable
+{
+    private static readonly Checksum Wrong = Checksum.Parse("sha256:" + new string('0', 64));
+    private readonly TempDirectory _work = new("verify-work");
+
+    public void Dispose() => _work.Dispose();
+
+    [Fact]
+    public async Task Verify_MatchingDigests_Passes()
+    {
+        var (image, acquired) = await AcquireAsync(source: null, output: null);
+
+        Verifier.Verify(image, acquired);
+    }
+
+    [Fact]
+    public async Task Verify_WrongSourceDigest_ThrowsMismatchWithBothValues()
+    {
+        var (image, acquired) = await AcquireAsync(source: Wrong, output: null);
+
+        var error = Assert.Throws<ChecksumMismatchException>(() => Verifier.Verify(image, acquired));
+
+        Assert.Equal("verified source", error.Subject);
+        Assert.Equal(Wrong, error.Expected);
+        Assert.Equal(TestImages.Sha256(samples.XzPath), error.Actual);
+    }
+
+    [Fact]
+    public async Task Verify_WrongOutputDigest_ThrowsMismatchWithBothValues()
+    {
+        var (image, acquired) = await AcquireAsync(source: null, output: Wrong);
+
+        var error = Assert.Throws<ChecksumMismatchException>(() => Verifier.Verify(image, acquired));
+
+        Assert.Equal("verified output", error.Subject);
+        Assert.Equal(TestImages.Sha256(samples.Raw), error.Actual);
+        Assert.Contains(Wrong.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<(ImagePipeline.Manifest.ImageDefinition Image, AcquiredImage Acquired)> AcquireAsync(Checksum? source, Checksum? output)
+    {
+        var path = "/" + Guid.NewGuid().ToString("N") + ".xz";
+        fixture.Server.Map(path, new TestRoute { Content = await File.ReadAllBytesAsync(samples.XzPath) });
+        var image = TestImages.Http("verified", fixture.Server.Url(path), source ?? TestImages.Sha256(samples.XzPath),
+            CompressionFormat.Xz, output ?? TestImages.Sha256(samples.Raw));
+        using var handler = new HttpSourceHandler(FastOptions.Create(), Logger.None, fixture.Server.TrustingEnvironment);
+        return (image, await handler.AcquireAsync(image, _work.Path, CancellationToken.None));
+    }
+}
