@@ -10,8 +10,8 @@ internal sealed partial class Build
     {
         var buildSchema = Path.Combine(RootDirectory, ".nuke", "build.schema.json");
         var manifestSchema = Path.Combine(RootDirectory, "images", "images.schema.json");
-        await File.WriteAllTextAsync(buildSchema, BuildSchema.Generate(typeof(Build)), cancellationToken);
-        await File.WriteAllTextAsync(manifestSchema, ManifestSchema.Generate(), cancellationToken);
+        await File.WriteAllTextAsync(buildSchema, BuildSchema.Generate<Build>(), cancellationToken);
+        ManifestSchema.Write(RootDirectory);
         Log.Information("Wrote {BuildSchema} and {ManifestSchema}",
             Path.GetRelativePath(RootDirectory, buildSchema), Path.GetRelativePath(RootDirectory, manifestSchema));
     }

@@ -6,23 +6,24 @@ namespace ImagePipeline.Build;
 
 internal sealed partial class Build
 {
-    readonly SemaphoreSlim _storeLock = new(1, 1);
-    IImageStore? _store;
+    readonly Lock _storeGate = new();
+    Task<IImageStore?>? _store;
 
     /// <summary>
-    /// Opens the store once per run. Without credentials: a usage error when the store is
-    /// <paramref name="required"/>, otherwise null (a dry run then reports the store state as unknown).
+    /// Opens the store once per run (parallel image chains share it). Without credentials: a usage
+    /// error when the store is <paramref name="required"/>, otherwise null (a dry run then reports
+    /// the store state as unknown).
     /// </summary>
-    async Task<IImageStore?> OpenStoreAsync(bool required, CancellationToken cancellationToken)
+    Task<IImageStore?> OpenStoreAsync(bool required, CancellationToken cancellationToken)
     {
-        await _storeLock.WaitAsync(cancellationToken);
-        try
+        lock (_storeGate)
         {
-            return _store ??= await CreateStoreAsync(required, cancellationToken);
-        }
-        finally
-        {
-            _storeLock.Release();
+            if (_store is null || (required && _store.IsCompletedSuccessfully && _store.Result is null))
+            {
+                _store = CreateStoreAsync(required, cancellationToken);
+            }
+
+            return _store;
         }
     }
 

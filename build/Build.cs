@@ -6,7 +6,7 @@ namespace ImagePipeline.Build;
 
 /// <summary>
 /// The image lifecycle as a target graph:
-/// Validate → Plan → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → Sync,
+/// Validate → Diff → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → Sync,
 /// plus List, Prune and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
 /// </summary>
 internal sealed partial class Build : BuildBase
@@ -71,16 +71,16 @@ internal sealed partial class Build : BuildBase
         .Description("Check the manifest, packer templates and (unless --offline) that every https source answers")
         .Executes(ValidateAsync);
 
-    Target Plan => _ => _
+    Target Diff => _ => _
         .Description("Compare the manifest with the store: upload, replace, unchanged or unknown per image")
         .DependsOn(Validate)
-        .Executes(PlanAsync);
+        .Executes(DiffAsync);
 
     Target Acquire => _ => _
         .Description("Download (https, file) or build (packer) an image into the work directory, hashing as it streams")
         .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Validate)
-        .After(Plan)
+        .After(Diff)
         .OnlyWhen(name => !DryRun, "dry run")
         .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(AcquireAsync);
@@ -111,7 +111,7 @@ internal sealed partial class Build : BuildBase
 
     Target Sync => _ => _
         .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
-        .DependsOn(Plan, WriteMetadata)
+        .DependsOn(Diff, WriteMetadata)
         .Executes(SyncSummaryAsync);
 
     Target List => _ => _

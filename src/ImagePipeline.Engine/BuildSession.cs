@@ -41,7 +41,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
 
             await build.InitializeAsync(context.CancellationToken);
-            graph.Expand();
+            graph.Expand(commandLine.Targets);
             var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
             if (build.Plan)
             {

@@ -59,12 +59,17 @@ internal sealed class TargetGraph
     }
 
     /// <summary>Evaluates the families' inputs and creates the steps and their edges.</summary>
-    public void Expand()
+    /// <summary>
+    /// Creates the steps of the invoked targets and of everything they depend on. Other families'
+    /// inputs are never evaluated, so a target that needs no inputs runs even when they cannot be computed.
+    /// </summary>
+    public void Expand(IReadOnlyList<string> invoked)
     {
+        var needed = Needed(invoked);
         var index = 0;
         foreach (var target in Targets)
         {
-            var inputs = target.Definition.Inputs?.Invoke().ToList() ?? [null!];
+            var inputs = !needed.Contains(target) ? [] : target.Definition.Inputs?.Invoke().ToList() ?? [null!];
             if (target.IsFamily && inputs.FirstOrDefault(string.IsNullOrWhiteSpace) is { } empty)
             {
                 throw new UsageException($"Target {target.Name} has an empty input '{empty}'.");
@@ -83,6 +88,22 @@ internal sealed class TargetGraph
             step.Dependencies.AddRange(step.Target.Dependencies.SelectMany(dependency => Counterparts(step, dependency)));
             step.Predecessors.AddRange(step.Target.Predecessors.SelectMany(predecessor => Counterparts(step, predecessor)));
         }
+    }
+
+    private HashSet<BuildTarget> Needed(IReadOnlyList<string> invoked)
+    {
+        var names = invoked.Select(name => name.Split('[')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<BuildTarget>(Targets.Where(target => names.Contains(target.Name)));
+        var needed = new HashSet<BuildTarget>();
+        while (pending.TryPop(out var target))
+        {
+            if (needed.Add(target))
+            {
+                target.Dependencies.ForEach(pending.Push);
+            }
+        }
+
+        return needed;
     }
 
     /// <summary>The steps named by a command-line word: <c>Target</c> (all its steps) or <c>Family[input]</c>. Case-insensitive.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ImagePipeline.Compression;
 using ImagePipeline.Manifest;
 using ImagePipeline.Metadata;
 using ImagePipeline.Verification;
@@ -11,6 +12,21 @@ public static class TestImages
 {
     public static Checksum Sha256Of(string text) =>
         Checksum.FromBytes(HashAlgorithmKind.Sha256, SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static Checksum Sha256(byte[] bytes) => Checksum.FromBytes(HashAlgorithmKind.Sha256, SHA256.HashData(bytes));
+
+    public static Checksum Sha256(string path) => Sha256(System.IO.File.ReadAllBytes(path));
+
+    /// <summary>An http image served from <paramref name="url"/> (acquisition tests).</summary>
+    public static ImageDefinition Http(string name, Uri url, Checksum sourceChecksum, CompressionFormat? decompress = null, Checksum? expectedOutput = null) =>
+        Define(name, new HttpImageSource(url, sourceChecksum, decompress), expectedOutput ?? sourceChecksum);
+
+    /// <summary>A file image read from <paramref name="path"/> (acquisition tests).</summary>
+    public static ImageDefinition File(string name, string path, Checksum sourceChecksum, CompressionFormat? decompress = null, Checksum? expectedOutput = null) =>
+        Define(name, new FileImageSource(path, path, sourceChecksum, decompress), expectedOutput ?? sourceChecksum);
+
+    private static ImageDefinition Define(string name, ImageSource source, Checksum expectedOutput) =>
+        new(name, source, $"images/{name}.raw", $"prefix/images/{name}.raw", expectedOutput.Algorithm, expectedOutput, Line: 1);
 
     public static ImageDefinition Http(string name, Checksum? output = null, string prefix = "images/") =>
         new(

@@ -7,7 +7,7 @@ namespace ImagePipeline.Build;
 
 internal sealed partial class Build
 {
-    async Task PlanAsync(CancellationToken cancellationToken)
+    async Task DiffAsync(CancellationToken cancellationToken)
     {
         var store = await OpenStoreAsync(required: !DryRun, cancellationToken);
         var planner = new SyncPlanner(store);
