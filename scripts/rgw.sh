@@ -206,10 +206,37 @@ print_env() {
     echo "export RGW_SECRET_KEY=$SECRET_KEY"
 }
 
+# Leases let several test processes share one gateway: `lease` starts it if needed and counts a
+# user, `release` uncounts one and stops the gateway when it started it and nobody is left.
+LOCK_FILE="${STATE_DIR%/}.lock"
+LEASES="${STATE_DIR%/}.leases"
+
+lease() {
+    exec 9>"$LOCK_FILE"
+    flock 9
+    if [ ! -s "$LEASES" ]; then
+        if status >/dev/null 2>&1; then echo "external" >"$LEASES"; else start 9>&-; echo "owned" >"$LEASES"; fi
+    fi
+    echo "user" >>"$LEASES"
+}
+
+release() {
+    exec 9>"$LOCK_FILE"
+    flock 9
+    [ -s "$LEASES" ] || return 0
+    sed -i '$d' "$LEASES"
+    if [ "$(wc -l <"$LEASES")" -le 1 ]; then
+        [ "$(head -n 1 "$LEASES")" = "owned" ] && stop
+        rm -f "$LEASES"
+    fi
+}
+
 case "${1:-}" in
-    start) start ;;
+    start) exec 9>"$LOCK_FILE"; flock 9; start 9>&- ;;
     stop) stop ;;
     status) status ;;
     env) print_env ;;
-    *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+    lease) lease ;;
+    release) release ;;
+    *) echo "usage: $0 start|stop|status|env|lease|release" >&2; exit 2 ;;
 esac

@@ -5,15 +5,15 @@ namespace ImagePipeline.Testing;
 /// <summary>
 /// A real Ceph RADOS Gateway for S3 tests (xUnit collection fixture). When <c>RGW_ENDPOINT</c>,
 /// <c>RGW_ACCESS_KEY</c> and <c>RGW_SECRET_KEY</c> are set (CI runs <c>scripts/rgw.sh start</c> once and
-/// exports them) it uses that gateway and leaves it alone. Otherwise it runs <c>scripts/rgw.sh start</c>
-/// (idempotent: an already running gateway is reused and left running) and, if it started the gateway,
-/// stops it again on dispose so no daemon outlives the test run. If the gateway cannot start, the
+/// exports them) it uses that gateway and leaves it alone. Otherwise it takes a lease with <c>scripts/rgw.sh lease</c>
+/// (starting the gateway unless one is running) and releases it on dispose; the last lease stops a
+/// gateway the leases started, so no daemon outlives the test run. If the gateway cannot start, the
 /// constructor throws with the script's diagnostics, so every test using it fails instead of skipping.
 /// </summary>
 public sealed class RgwFixture : IDisposable
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(3);
-    private readonly bool _startedHere;
+    private readonly bool _leased;
 
     public RgwFixture()
     {
@@ -22,12 +22,14 @@ public sealed class RgwFixture : IDisposable
         var secretKey = Environment.GetEnvironmentVariable("RGW_SECRET_KEY");
         if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
         {
-            _startedHere = RunScript("status").ExitCode != 0;
-            var start = RunScript("start");
-            if (start.ExitCode != 0)
+            // Test assemblies run in parallel processes: a lease shares one gateway between them.
+            var lease = RunScript("lease");
+            if (lease.ExitCode != 0)
             {
-                throw new InvalidOperationException($"scripts/rgw.sh start failed (exit {start.ExitCode}); RGW-backed tests cannot run:\n{start.Output}");
+                throw new InvalidOperationException($"scripts/rgw.sh lease failed (exit {lease.ExitCode}); RGW-backed tests cannot run:\n{lease.Output}");
             }
+
+            _leased = true;
 
             var exports = ParseExports(RunScript("env").Output);
             (endpoint, accessKey, secretKey) = (exports["RGW_ENDPOINT"], exports["RGW_ACCESS_KEY"], exports["RGW_SECRET_KEY"]);
@@ -48,9 +50,9 @@ public sealed class RgwFixture : IDisposable
 
     public void Dispose()
     {
-        if (_startedHere)
+        if (_leased)
         {
-            RunScript("stop");
+            RunScript("release");
         }
     }
 

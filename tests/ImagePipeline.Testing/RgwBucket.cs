@@ -2,9 +2,8 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using ImagePipeline.Credentials;
 using ImagePipeline.Storage;
-using ImagePipeline.Testing;
 
-namespace ImagePipeline.Tests.Storage;
+namespace ImagePipeline.Testing;
 
 /// <summary>A fresh bucket on the test RGW, emptied (objects and incomplete uploads) and removed on dispose.</summary>
 public sealed class RgwBucket : IAsyncDisposable
