@@ -9,6 +9,14 @@ internal sealed partial class Build
         var image = LoadedManifest.Find(name)!;
         var acquired = _acquired[name];
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
+        // A run killed mid-upload leaves an incomplete multipart upload of this key behind; the
+        // workflow's concurrency group means no other run is uploading it now.
+        var aborted = await store.AbortIncompleteUploadsAsync(image.ObjectKey, TimeSpan.Zero, cancellationToken);
+        if (aborted > 0)
+        {
+            Log.Information("{Image}: aborted {Count} incomplete upload(s) left by an interrupted run", name, aborted);
+        }
+
         await store.UploadAsync(image.ObjectKey, acquired.Path, acquired.OutputDigest, cancellationToken);
         Log.Information("{Image}: uploaded {Key} ({Size})", name, image.ObjectKey, ByteSize.Format(acquired.Size));
     }

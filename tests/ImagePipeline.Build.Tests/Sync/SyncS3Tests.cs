@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Amazon.S3.Model;
+using ImagePipeline.Engine;
+using ImagePipeline.Testing;
+
+namespace ImagePipeline.Build.Tests.Sync;
+
+/// <summary>Sync, List and Prune against a real S3-compatible server (Ceph RGW) with E2_* credentials.</summary>
+[Collection(RgwGroup.Name)]
+public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
+{
+    private const string Manifest = "examples/quickstart/images.yaml";
+    private readonly TestRepository _repo = new();
+    private RgwBucket _bucket = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bucket = await RgwBucket.CreateAsync(rgw);
+        _repo.CopyFromRepository("examples/quickstart");
+        _repo.Environment["E2_ACCESS_KEY"] = rgw.AccessKey;
+        _repo.Environment["E2_SECRET_KEY"] = rgw.SecretKey;
+        _repo.Environment["E2_ENDPOINT"] = rgw.Endpoint.ToString();
+        _repo.Environment["E2_BUCKET"] = _bucket.Name;
+    }
+
+    public async Task DisposeAsync() => await _bucket.DisposeAsync();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public async Task Sync_ToRgw_PublishesWithDigestThenReportsUnchanged()
+    {
+        var first = await _repo.RunAsync("Sync", "--manifest", Manifest);
+        var second = await _repo.RunAsync("Sync", "--manifest", Manifest);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.All(second.Result.Steps.Where(s => s.Target == "Upload"), s => Assert.Equal(StepStatus.Skipped, s.Status));
+        var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/tiny-rootfs/2.3/tiny-rootfs.raw");
+        Assert.Equal(424000, head.ContentLength);
+        Assert.Contains("3b6336e614c0", head.Metadata["x-amz-meta-checksum"], StringComparison.Ordinal);
+        Assert.DoesNotContain(rgw.SecretKey, first.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_AfterSync_ShowsImagesWithDigestsAsJson()
+    {
+        await _repo.RunAsync("Sync", "--manifest", Manifest);
+
+        var list = await _repo.RunAsync("List", "--json");
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("\"key\": \"images/tiny-disk/1.0/tiny-disk.img\"", list.Output, StringComparison.Ordinal);
+        Assert.Contains("\"checksum\": \"sha512:3a0fd4c17ab9", list.Output, StringComparison.Ordinal);
+        Assert.Contains("\"managed\": true", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prune_OnRgw_DeletesOnlyTheDroppedImage()
+    {
+        await _repo.RunAsync("Sync", "--manifest", Manifest);
+        var path = _repo.Combine(Manifest);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text[..text.IndexOf("    # A SHA-512 digest", StringComparison.Ordinal)]);
+
+        var run = await _repo.RunAsync("Prune", "--manifest", Manifest);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var keys = (await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects.Select(o => o.Key).ToList();
+        Assert.DoesNotContain("images/tiny-firmware/0.9/tiny-firmware.bin", keys);
+        Assert.DoesNotContain("metadata/tiny-firmware/0.9/tiny-firmware.bin.json", keys);
+        Assert.Contains("images/tiny-disk/1.0/tiny-disk.img", keys);
+        Assert.Contains("Deleted images/tiny-firmware/0.9/tiny-firmware.bin", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_KilledDuringUpload_LeavesNothingVisibleAndNextRunCleansUp()
+    {
+        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
+        _repo.Write("images/images.yaml", $"""
+            apiVersion: images.lab.gilman.io/v1alpha1
+            kind: ImageManifest
+            metadata:
+              name: kill
+            spec:
+              images:
+                - name: big
+                  source:
+                    type: file
+                    path: files/big.raw
+                    checksum: {TestImages.Sha256(image)}
+                  destination:
+                    path: big/big.raw
+            """);
+
+        using (var child = StartBuildProcess("Sync"))
+        {
+            await WaitForMultipartUploadAsync(child);
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        var keys = (await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects ?? [];
+        Assert.Empty(keys);
+        Assert.Equal(1, await _bucket.CountIncompleteUploadsAsync());
+
+        var next = await _repo.RunAsync("Sync");
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Equal(0, await _bucket.CountIncompleteUploadsAsync());
+        Assert.Contains("aborted 1 incomplete upload(s)", next.Output, StringComparison.Ordinal);
+        var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/big/big.raw");
+        Assert.Equal(160L << 20, head.ContentLength);
+    }
+
+    private Process StartBuildProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
+        args.ToList().ForEach(start.ArgumentList.Add);
+        foreach (var (name, value) in _repo.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task WaitForMultipartUploadAsync(Process child)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !child.HasExited)
+        {
+            if (await _bucket.CountIncompleteUploadsAsync() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail(child.HasExited ? $"the build exited ({child.ExitCode}) before its upload started" : "no multipart upload started within 60 s");
+    }
+
+    private static byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(42).NextBytes(bytes);
+        return bytes;
+    }
+}
