@@ -33,7 +33,7 @@ internal sealed partial class Build
         var options = new AcquireOptions
         {
             MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
-            CacheDirectory = NoCache ? null : CacheDir ?? DownloadCache.DefaultDirectory(Env),
+            CacheDirectory = NoCache ? null : RootedOrNull(CacheDir) ?? DownloadCache.DefaultDirectory(Env),
         };
         return [new HttpSourceHandler(options, Log, Env), new FileSourceHandler(options, Log), CreatePackerHandler()];
     }

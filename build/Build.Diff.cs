@@ -1,6 +1,7 @@
 using ImagePipeline.Build.Output;
 using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
+using ImagePipeline.Storage;
 using ImagePipeline.Sources.Packer;
 
 namespace ImagePipeline.Build;
@@ -9,9 +10,17 @@ internal sealed partial class Build
 {
     async Task DiffAsync(CancellationToken cancellationToken)
     {
-        var store = await OpenStoreAsync(required: !DryRun, cancellationToken);
-        var planner = new SyncPlanner(store);
-        _plan = await planner.PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
+        IImageStore? store;
+        try
+        {
+            store = await OpenStoreAsync(required: !DryRun, cancellationToken);
+            _plan = await new SyncPlanner(store).PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
+        }
+        catch
+        {
+            _diffFailed = true;
+            throw;
+        }
 
         var table = new TextTable("Image", "Action", "Reason", "Destination");
         foreach (var image in _plan.Images)
@@ -35,7 +44,7 @@ internal sealed partial class Build
 
         if (PlanJson is not null)
         {
-            var path = Path.GetFullPath(Path.Combine(RootDirectory, PlanJson));
+            var path = Rooted(PlanJson);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, PlanDocument.Serialize(_plan, prune), cancellationToken);
             Log.Information("Plan written to {Path}", path);

@@ -32,7 +32,8 @@ internal sealed partial class Build
         StoreLocation location;
         try
         {
-            location = StoreLocation.Parse(Store);
+            var isPath = !Store.Equals("s3", StringComparison.OrdinalIgnoreCase) && !Store.Contains("://", StringComparison.Ordinal);
+            location = StoreLocation.Parse(isPath ? Rooted(Store) : Store);
         }
         catch (StoreException e)
         {
@@ -46,7 +47,8 @@ internal sealed partial class Build
 
         try
         {
-            var credentials = await new CredentialResolver(Env, Log).ResolveAsync(Credentials, SopsAgeKeyFile, cancellationToken);
+            var resolver = new CredentialResolver(Env, Log);
+            var credentials = await resolver.ResolveAsync(RootedOrNull(Credentials), RootedOrNull(SopsAgeKeyFile), cancellationToken);
             return ImageStoreFactory.Create(location, credentials, Log, new S3StoreOptions { Region = Region });
         }
         catch (CredentialsMissingException e) when (!required)
@@ -54,8 +56,9 @@ internal sealed partial class Build
             Log.Warning("Store not read: {Reason}", e.Message);
             return null;
         }
-        catch (CredentialsMissingException e)
+        catch (CredentialsException e)
         {
+            // Missing, unreadable or tampered credentials are configuration errors, not failed work.
             throw new UsageException(e.Message);
         }
     }

@@ -82,6 +82,7 @@ internal sealed partial class Build : BuildBase
         .DependsOn(Validate)
         .After(Diff)
         .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(_ => !_diffFailed, "Diff failed")
         .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(AcquireAsync);
 
@@ -90,6 +91,7 @@ internal sealed partial class Build : BuildBase
         .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Acquire)
         .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(_ => !_diffFailed, "Diff failed")
         .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(VerifyAsync);
 
@@ -98,6 +100,7 @@ internal sealed partial class Build : BuildBase
         .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Verify)
         .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(_ => !_diffFailed, "Diff failed")
         .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(UploadAsync);
 
@@ -106,6 +109,7 @@ internal sealed partial class Build : BuildBase
         .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Upload)
         .OnlyWhen(name => !DryRun, "dry run")
+        .OnlyWhen(_ => !_diffFailed, "Diff failed")
         .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(WriteMetadataAsync);
 
@@ -135,7 +139,12 @@ internal sealed partial class Build : BuildBase
 
     string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 
-    string ManifestPath => Path.GetFullPath(Path.Combine(RootDirectory, Manifest));
+    string ManifestPath => Rooted(Manifest);
+
+    /// <summary>Relative paths in parameters are relative to the repository root, as in NUKE.</summary>
+    string Rooted(string path) => Path.GetFullPath(Path.Combine(RootDirectory, path));
+
+    string? RootedOrNull(string? path) => path is null ? null : Rooted(path);
 
     ImageManifest LoadedManifest => _manifest ??= LoadManifest();
 
@@ -152,6 +161,9 @@ internal sealed partial class Build : BuildBase
 
     /// <summary>Without a plan (Acquire on its own), every image needs work.</summary>
     bool NeedsWork(string name) => _plan?.Find(name)?.NeedsWork ?? true;
+
+    /// <summary>Set when Diff ran and failed: without a plan, nothing should be acquired or uploaded.</summary>
+    bool _diffFailed;
 
     IReadOnlyList<ImageDefinition> SelectImages()
     {

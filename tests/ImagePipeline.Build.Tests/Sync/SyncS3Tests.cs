@@ -43,6 +43,60 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Sync_WithSopsCredentials_DecryptsWithAgeAndPublishes()
+    {
+        var keyFile = _repo.Combine("age-key.txt");
+        var recipient = AgeKeygen(keyFile);
+        _repo.Write("images/e2.sops.yaml", SopsTestWriter.Encrypt(
+            [("access_key", rgw.AccessKey), ("secret_key", rgw.SecretKey), ("endpoint", rgw.Endpoint.ToString()), ("bucket", _bucket.Name)],
+            recipient));
+        foreach (var name in new[] { "E2_ACCESS_KEY", "E2_SECRET_KEY", "E2_ENDPOINT", "E2_BUCKET" })
+        {
+            _repo.Environment.Remove(name);
+        }
+
+        var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--credentials", "images/e2.sops.yaml", "--sops-age-key-file", keyFile);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/tiny-disk/1.0/tiny-disk.img");
+        Assert.Equal(65536, head.ContentLength);
+        Assert.DoesNotContain(rgw.SecretKey, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_TamperedSopsCredentials_IsRefused()
+    {
+        var keyFile = _repo.Combine("age-key.txt");
+        var encrypted = SopsTestWriter.Encrypt(
+            [("access_key", rgw.AccessKey), ("secret_key", rgw.SecretKey), ("endpoint", rgw.Endpoint.ToString()), ("bucket", _bucket.Name)],
+            AgeKeygen(keyFile));
+        var lines = encrypted.Split('\n');
+        (lines[2], lines[3]) = (lines[3].Replace("bucket:", "endpoint:", StringComparison.Ordinal), lines[2].Replace("endpoint:", "bucket:", StringComparison.Ordinal));
+        _repo.Write("images/e2.sops.yaml", string.Join('\n', lines));
+        foreach (var name in new[] { "E2_ACCESS_KEY", "E2_SECRET_KEY", "E2_ENDPOINT", "E2_BUCKET" })
+        {
+            _repo.Environment.Remove(name);
+        }
+
+        var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--credentials", "images/e2.sops.yaml", "--sops-age-key-file", keyFile);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Empty((await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects ?? []);
+        Assert.DoesNotContain(rgw.SecretKey, run.Output, StringComparison.Ordinal);
+    }
+
+    private static string AgeKeygen(string keyFile)
+    {
+        var start = new ProcessStartInfo("age-keygen") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-o");
+        start.ArgumentList.Add(keyFile);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return stderr.Split(':', 2)[1].Trim();
+    }
+
+    [Fact]
     public async Task List_AfterSync_ShowsImagesWithDigestsAsJson()
     {
         await _repo.RunAsync("Sync", "--manifest", Manifest);
