@@ -25,7 +25,7 @@ public static class BuildReference
         text.Append("| Target | Description | Depends on | Runs after |\n|---|---|---|---|\n");
         foreach (var target in graph.Targets.Where(t => !t.Definition.IsUnlisted))
         {
-            Row(text, Code(target.DisplayName), target.Definition.DescriptionText ?? string.Empty,
+            Row(text, Code(target.DisplayName), Prose(target.Definition.DescriptionText ?? string.Empty),
                 Names(target.Dependencies), Names(target.Predecessors.Except(target.Dependencies)));
         }
 
@@ -36,7 +36,7 @@ public static class BuildReference
         {
             var option = $"{parameter.Option} {ValueConverter.Hint(parameter)}".TrimEnd();
             Row(text, Code(option), Code(parameter.EnvironmentName),
-                parameter.Display(parameter.GetValue(build)) is { } shown ? Code(shown) : string.Empty, parameter.Description);
+                parameter.Display(parameter.GetValue(build)) is { } shown ? Code(shown) : string.Empty, Prose(parameter.Description));
         }
 
         return text.ToString();
@@ -45,6 +45,10 @@ public static class BuildReference
     private static string Names(IEnumerable<BuildTarget> targets) => string.Join(", ", targets.Select(t => Code(t.Name)));
 
     private static string Code(string value) => "`" + value + "`";
+
+    /// <summary>Text outside code spans: <c>&lt;path&gt;</c> would otherwise vanish as an HTML tag.</summary>
+    private static string Prose(string value) =>
+        value.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static void Row(StringBuilder text, params string[] cells) =>
         text.Append("| ").AppendJoin(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
