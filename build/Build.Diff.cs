@@ -30,7 +30,7 @@ internal sealed partial class Build
 
         Log.Information("Plan against {Store}:", store?.Description ?? "(store not read)");
         table.WriteTo(line => Log.Information("{Line:l}", line));
-        StepSummary.Append("Sync plan", table);
+        AppendStepSummary("Sync plan", table);
 
         PrunePlan? prune = null;
         if (DryRun && store is not null && Image.Length == 0)

@@ -25,7 +25,7 @@ internal sealed partial class Build
             PruneExecutor.EnforceLimit(plan, MaxDelete);
             Log.Information("Dry run: Prune would delete {Count} image(s) from {Store}:", plan.Delete.Count, store.Description);
             table.WriteTo(line => Log.Information("{Line:l}", line));
-            StepSummary.Append("Prune (dry run)", table);
+            AppendStepSummary("Prune (dry run)", table);
             return;
         }
 
@@ -50,7 +50,7 @@ internal sealed partial class Build
         {
             Log.Information("Prune deleted {Count} image(s):", deleted.Count);
             deleted.WriteTo(line => Log.Information("{Line:l}", line));
-            StepSummary.Append("Prune", deleted);
+            AppendStepSummary("Prune", deleted);
         }
     }
 }

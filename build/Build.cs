@@ -137,6 +137,18 @@ internal sealed partial class Build : BuildBase
         .Description("Regenerate .nuke/build.schema.json and images/images.schema.json")
         .Executes(GenerateSchemasAsync);
 
+    Target GenerateWorkflows => _ => _
+        .Description("Regenerate .github/workflows/images-sync.yml and images-plan.yml from Build.CI.GitHubActions.cs")
+        .Executes(GenerateWorkflowsAsync);
+
+    Target CheckWorkflows => _ => _
+        .Description("Fail when a committed workflow differs from what GenerateWorkflows writes")
+        .Executes(CheckWorkflowsAsync);
+
+    Target GenerateDocs => _ => _
+        .Description("Regenerate docs/reference.md (every target and parameter) from this build definition")
+        .Executes(GenerateDocsAsync);
+
     string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 
     string ManifestPath => Rooted(Manifest);

@@ -1,11 +1,11 @@
 namespace ImagePipeline.Build.Output;
 
-/// <summary>Appends Markdown to the GitHub Actions job summary when GITHUB_STEP_SUMMARY is set.</summary>
+/// <summary>Appends Markdown to the GitHub Actions job summary file (<c>GITHUB_STEP_SUMMARY</c>) when there is one.</summary>
 internal static class StepSummary
 {
-    public static void Append(string title, TextTable table)
+    /// <param name="path">The summary file, from the build's environment; nothing is written when it is null or empty.</param>
+    public static void Append(string? path, string title, TextTable table)
     {
-        var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (string.IsNullOrEmpty(path))
         {
             return;

@@ -82,4 +82,13 @@ public abstract class BuildBase
     protected virtual Task OnInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     internal Task InitializeAsync(CancellationToken cancellationToken) => OnInitializedAsync(cancellationToken);
+
+    /// <summary>
+    /// Called after the targets ran (also when some failed or were cancelled) and before the summary is printed,
+    /// with every step's outcome; e.g. to append a domain-specific table to the CI job summary.
+    /// What it throws is logged and does not change the exit code.
+    /// </summary>
+    protected virtual Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal Task FinishAsync(BuildResult result, CancellationToken cancellationToken) => OnFinishedAsync(result, cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace ImagePipeline.Engine;
 /// <summary>One run of a build: bind parameters, then help, plan, or execute and summarise.</summary>
 internal sealed class BuildSession(BuildBase build, BuildContext context)
 {
-    private readonly bool gitHubActions = GitHubActions.IsRunning(context.Environment);
+    private readonly bool gitHubActions = WorkflowCommands.IsRunning(context.Environment);
 
     public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
     {
@@ -49,7 +49,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
-            return Summarise(log, output, masked, await RunPlanAsync(plan, log, output));
+            var (steps, duration) = await RunPlanAsync(plan, log, output);
+            var result = new BuildResult(BuildResult.ExitCodeFor(steps), steps, duration);
+            await FinishAsync(log, result);
+            return Summarise(log, output, masked, result);
         }
         catch (UsageException e)
         {
@@ -88,9 +91,23 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         return (steps, context.TimeProvider.GetElapsedTime(started));
     }
 
-    private BuildResult Summarise(ILogger log, TextWriter output, MaskingTextWriter masked, (IReadOnlyList<StepResult> Steps, TimeSpan Duration) run)
+    /// <summary>Lets the build report on the run; its failure is logged but does not change the targets' outcome.</summary>
+    private async Task FinishAsync(ILogger log, BuildResult result)
     {
-        var result = new BuildResult(BuildResult.ExitCodeFor(run.Steps), run.Steps, run.Duration);
+        try
+        {
+            await build.FinishAsync(result, context.CancellationToken);
+        }
+#pragma warning disable CA1031 // A broken report must not hide the summary of what actually ran.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Error("Reporting the run failed: {Error}", e.Message);
+        }
+    }
+
+    private BuildResult Summarise(ILogger log, TextWriter output, MaskingTextWriter masked, BuildResult result)
+    {
         if (build.LogFormat == LogFormat.Json)
         {
             foreach (var step in result.Steps)

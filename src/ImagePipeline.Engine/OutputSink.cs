@@ -31,7 +31,7 @@ internal sealed class OutputSink(TextWriter output, LogFormat format, bool gitHu
         var message = (target is null ? string.Empty : $"[{target}] ") + buffer;
         if (gitHubActions && logEvent.Level >= LogEventLevel.Error)
         {
-            var error = GitHubActions.Error(message, Scalar(logEvent, "File"), Scalar(logEvent, "Line"), Scalar(logEvent, "Column"));
+            var error = WorkflowCommands.Error(message, Scalar(logEvent, "File"), Scalar(logEvent, "Line"), Scalar(logEvent, "Column"));
             output.WriteLine(logEvent.Exception is null ? error : error + Environment.NewLine + logEvent.Exception);
             return;
         }

@@ -6,8 +6,12 @@ namespace ImagePipeline.Planning;
 /// <summary>
 /// The JSON form of a Sync plan (<c>--plan-json</c>): what CI turns into a job matrix and what a
 /// pull request comment shows. Shape:
-/// <c>{ "storeWasRead": bool, "needsWork": [names], "images": [{ name, action, reason, objectKey,
-/// sourceType, expected, stored }], "prune": [{ key, size, checksum }] | null }</c>.
+/// <c>{ "storeWasRead": bool, "needsWork": [names], "matrix": { "include": [{ image, packer, cacheKey }] },
+/// "images": [{ name, action, reason, objectKey, sourceType, expected, stored }],
+/// "prune": [{ key, size, checksum }] | null }</c>.
+/// <c>matrix</c> is a GitHub Actions job matrix with one leg per image that needs work, in manifest order;
+/// <c>packer</c> tells the leg whether it must install Packer; <c>cacheKey</c> identifies its inputs (the packer
+/// input fingerprint, else the expected digest), so CI caches are keyed by content.
 /// </summary>
 public static class PlanDocument
 {
@@ -29,6 +33,15 @@ public static class PlanDocument
         {
             ["storeWasRead"] = plan.StoreWasRead,
             ["needsWork"] = new JsonArray([.. plan.ImagesNeedingWork.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["matrix"] = new JsonObject
+            {
+                ["include"] = new JsonArray([.. plan.Images.Where(i => i.NeedsWork).Select(i => (JsonNode)new JsonObject
+                {
+                    ["image"] = i.Name,
+                    ["packer"] = i.SourceType == "packer",
+                    ["cacheKey"] = i.Fingerprint ?? i.Expected?.ToString() ?? i.Name,
+                })]),
+            },
             ["images"] = images,
             ["prune"] = prune is null ? null : new JsonArray([.. prune.Delete.Select(c => (JsonNode)new JsonObject
             {

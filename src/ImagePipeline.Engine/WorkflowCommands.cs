@@ -1,7 +1,7 @@
 namespace ImagePipeline.Engine;
 
 /// <summary>GitHub Actions workflow commands (<c>::error file=…::message</c>), escaped as the runner requires.</summary>
-internal static class GitHubActions
+internal static class WorkflowCommands
 {
     public static bool IsRunning(IReadOnlyDictionary<string, string> environment) =>
         environment.TryGetValue("GITHUB_ACTIONS", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,32 @@
+using ImagePipeline.Engine;
+
+namespace ImagePipeline.Build.Tests.CI;
+
+/// <summary>Runs the real build in this process with a chosen environment and working directory.</summary>
+internal static class InProcessBuild
+{
+    public static async Task<(BuildResult Result, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        var result = await BuildBase.RunAsync(new Build(), args, new BuildContext
+        {
+            Output = output,
+            Environment = environment,
+            WorkingDirectory = workingDirectory,
+        });
+        return (result, output.ToString());
+    }
+
+    /// <summary>A scratch repository root (it has <c>.nuke/</c>) holding a copy of the quick-start example.</summary>
+    public static void CreateQuickstartRoot(string root)
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        var source = Path.Combine(Testing.RepositoryPaths.Root, "examples", "quickstart");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, "examples", "quickstart", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
