@@ -45,7 +45,7 @@ internal sealed partial class Build
         }
 
         var written = PinManifestUpdater.Update(result.ApplyTo);
-        Log.Information("{Image}: source.checksum {SourceStatus} ({Source}), expected {ExpectedStatus} ({Expected}); {Manifest}",
+        Log.Information("{Image}: source.checksum {SourceStatus} {Source}; expected {ExpectedStatus} {Expected}; {Manifest}",
             name, Describe(result.SourceStatus), result.SourceChecksum, Describe(result.ExpectedStatus), result.Expected,
             written ? "manifest updated" : "manifest already up to date");
     }
