@@ -9,12 +9,12 @@ namespace ImagePipeline.Build;
 
 internal sealed partial class Build
 {
-    /// <summary>Loads the manifest once; every error is logged with its location (a GitHub annotation on Actions).</summary>
-    ImageManifest LoadManifest()
+    /// <summary>Loads the manifest; every error is logged with its location (a GitHub annotation on Actions).</summary>
+    ImageManifest LoadManifest(ManifestLoadOptions options)
     {
         try
         {
-            return ManifestLoader.Load(ManifestPath, RootDirectory);
+            return ManifestLoader.Load(ManifestPath, RootDirectory, options);
         }
         catch (ManifestException e)
         {

@@ -128,9 +128,11 @@ internal sealed partial class Build : BuildBase
         .After(Sync)
         .Executes(PruneAsync);
 
+    // Pin reads the manifest leniently (checksums may be missing or placeholders: that is what it fills in).
     Target Pin => _ => _
-        .Description("Download sources and write their published digests (source.checksum, validation.expected) into the manifest")
-        .ForEach(() => SelectedImageNames, "image")
+        .Description("Download sources and write their digests (source.checksum when missing, validation.expected) into the manifest")
+        .ForEach(() => PinImageNames, "image")
+        .OnlyWhen(IsPinnable, "packer image: its digest is known only after a build")
         .Executes(PinAsync);
 
     Target GenerateSchemas => _ => _
@@ -158,14 +160,14 @@ internal sealed partial class Build : BuildBase
 
     string? RootedOrNull(string? path) => path is null ? null : Rooted(path);
 
-    ImageManifest LoadedManifest => _manifest ??= LoadManifest();
+    ImageManifest LoadedManifest => _manifest ??= LoadManifest(ManifestLoadOptions.Strict);
 
     ImageManifest? _manifest;
 
     /// <summary>The images this run works on: all of the manifest, or those named with --image.</summary>
     IEnumerable<string> SelectedImageNames => SelectedImages.Select(i => i.Name);
 
-    IReadOnlyList<ImageDefinition> SelectedImages => _selected ??= SelectImages();
+    IReadOnlyList<ImageDefinition> SelectedImages => _selected ??= SelectImages(LoadedManifest);
 
     IReadOnlyList<ImageDefinition>? _selected;
 
@@ -177,20 +179,20 @@ internal sealed partial class Build : BuildBase
     /// <summary>Set when Diff ran and failed: without a plan, nothing should be acquired or uploaded.</summary>
     bool _diffFailed;
 
-    IReadOnlyList<ImageDefinition> SelectImages()
+    IReadOnlyList<ImageDefinition> SelectImages(ImageManifest manifest)
     {
         if (Image.Length == 0)
         {
-            return LoadedManifest.Images;
+            return manifest.Images;
         }
 
-        var unknown = Image.Where(n => LoadedManifest.Find(n) is null).ToList();
+        var unknown = Image.Where(n => manifest.Find(n) is null).ToList();
         if (unknown.Count > 0)
         {
-            var known = string.Join(", ", LoadedManifest.Images.Select(i => i.Name));
+            var known = string.Join(", ", manifest.Images.Select(i => i.Name));
             throw new UsageException($"--image: no image named {string.Join(", ", unknown)} in {Manifest} (images: {known})");
         }
 
-        return [.. LoadedManifest.Images.Where(i => Image.Contains(i.Name))];
+        return [.. manifest.Images.Where(i => Image.Contains(i.Name))];
     }
 }

@@ -25,6 +25,10 @@ public static class TestImages
     public static ImageDefinition File(string name, string path, Checksum sourceChecksum, CompressionFormat? decompress = null, Checksum? expectedOutput = null) =>
         Define(name, new FileImageSource(path, path, sourceChecksum, decompress), expectedOutput ?? sourceChecksum);
 
+    /// <summary>An http image as a manifest loaded for Pin has it: no source checksum and no expected output yet.</summary>
+    public static ImageDefinition Unpinned(string name, Uri url, CompressionFormat? decompress = null, HashAlgorithmKind algorithm = HashAlgorithmKind.Sha256) =>
+        new(name, new HttpImageSource(url, null, decompress), $"images/{name}.raw", $"prefix/images/{name}.raw", algorithm, null, Line: 1);
+
     private static ImageDefinition Define(string name, ImageSource source, Checksum expectedOutput) =>
         new(name, source, $"images/{name}.raw", $"prefix/images/{name}.raw", expectedOutput.Algorithm, expectedOutput, Line: 1);
 

@@ -7,9 +7,10 @@ internal static class ChecksumField
 {
     /// <summary>The parsed checksum; null when absent (reported if required) or invalid (reported).</summary>
     /// <param name="placeholderMessage">What to tell the user when the value is a placeholder.</param>
-    public static Checksum? Read(YamlMappingReader reader, string key, bool required, string placeholderMessage)
+    /// <param name="optional">Loading for Pin: absent and placeholder values are not errors (still null).</param>
+    public static Checksum? Read(YamlMappingReader reader, string key, bool required, string placeholderMessage, bool optional)
     {
-        var text = reader.Scalar(key, required);
+        var text = reader.Scalar(key, required && !optional);
         if (text is null)
         {
             return null;
@@ -20,10 +21,26 @@ internal static class ChecksumField
             return checksum;
         }
 
+        if (optional && ManifestVocabulary.IsPlaceholder(text))
+        {
+            return null;
+        }
+
         reader.Error(key, ManifestVocabulary.IsPlaceholder(text)
             ? placeholderMessage
             : $"expected {Checksum.ExpectedForm}, got '{text}'");
         return null;
+    }
+
+    /// <summary>The algorithm a placeholder names (<c>sha512:REPLACE…</c> → sha512); null for anything else.</summary>
+    public static HashAlgorithmKind? PlaceholderAlgorithm(YamlMappingReader reader, string key)
+    {
+        var text = reader.Raw(key) is YamlDotNet.RepresentationModel.YamlScalarNode scalar ? scalar.Value : null;
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return text is not null && colon > 0 && ManifestVocabulary.IsPlaceholder(text)
+            && Checksum.TryParseAlgorithm(text[..colon], out var algorithm)
+                ? algorithm
+                : null;
     }
 
     public static string SourcePlaceholderMessage(string? image) =>

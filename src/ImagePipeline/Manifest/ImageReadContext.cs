@@ -6,7 +6,9 @@ namespace ImagePipeline.Manifest;
 /// <param name="RootDirectory">Absolute repository root.</param>
 /// <param name="DestinationPrefix">spec.defaults.destinationPrefix (or its default).</param>
 /// <param name="DefaultAlgorithm">spec.defaults.validation.algorithm, null when not set.</param>
+/// <param name="ChecksumsOptional">Loading for Pin (<see cref="ManifestLoadOptions.ChecksumsOptional"/>).</param>
 internal sealed record ImageReadContext(
     string RootDirectory,
     string DestinationPrefix,
-    HashAlgorithmKind? DefaultAlgorithm);
+    HashAlgorithmKind? DefaultAlgorithm,
+    bool ChecksumsOptional);

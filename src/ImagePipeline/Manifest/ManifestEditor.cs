@@ -19,7 +19,17 @@ public static class ManifestEditor
     /// is updated to agree with the new digest.
     /// </summary>
     /// <exception cref="ManifestEditException">No such image, or the YAML cannot be edited in place.</exception>
-    public static string SetChecksums(string yamlText, string imageName, Checksum? sourceChecksum, Checksum? validationExpected)
+    public static string SetChecksums(string yamlText, string imageName, Checksum? sourceChecksum, Checksum? validationExpected) =>
+        SetChecksums(yamlText, imageName, sourceChecksum, validationExpected, insertExpected: true);
+
+    /// <summary>
+    /// As <see cref="SetChecksums(string, string, Checksum?, Checksum?)"/>; with
+    /// <paramref name="insertExpected"/> false, <c>validation.expected</c> is only rewritten where the key
+    /// already exists (and <c>validation.algorithm</c> only where it exists): nothing is inserted. That suits
+    /// an image without <c>decompress</c>, whose expected digest defaults to <c>source.checksum</c>.
+    /// </summary>
+    /// <exception cref="ManifestEditException">No such image, or the YAML cannot be edited in place.</exception>
+    public static string SetChecksums(string yamlText, string imageName, Checksum? sourceChecksum, Checksum? validationExpected, bool insertExpected)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(imageName);
@@ -31,9 +41,13 @@ public static class ManifestEditor
             SetScalar(edits, source, "checksum", sourceChecksum.ToString(), imageName);
         }
 
-        if (validationExpected is not null)
+        if (validationExpected is not null && insertExpected)
         {
             SetValidation(edits, image, validationExpected, imageName);
+        }
+        else if (validationExpected is not null)
+        {
+            ReplaceExpected(edits, image, validationExpected, imageName);
         }
 
         return edits.Apply();
@@ -76,6 +90,18 @@ public static class ManifestEditor
 
         SetScalar(edits, validation, "algorithm", algorithm, imageName);
         SetScalar(edits, validation, "expected", expected.ToString(), imageName);
+    }
+
+    private static void ReplaceExpected(TextEdits edits, YamlMappingNode image, Checksum expected, string imageName)
+    {
+        if (ChildMapping(image, "validation", imageName) is { } validation && Child(validation, "expected") is not null)
+        {
+            SetScalar(edits, validation, "expected", expected.ToString(), imageName);
+            if (Child(validation, "algorithm") is not null)
+            {
+                SetScalar(edits, validation, "algorithm", Checksum.Prefix(expected.Algorithm), imageName);
+            }
+        }
     }
 
     /// <summary>Replaces the key's value, keeping its quoting, or inserts the key when absent.</summary>

@@ -8,7 +8,8 @@ namespace ImagePipeline.Manifest;
 /// <summary>
 /// Reads <c>kind: ImageManifest</c> YAML strictly: unknown keys, wrong node types and every rule of
 /// the manifest reference are errors with line:column, all collected into one
-/// <see cref="ManifestException"/>. Only a fully valid manifest comes out.
+/// <see cref="ManifestException"/>. Only a fully valid manifest comes out — or, with
+/// <see cref="ManifestLoadOptions.ForPinning"/>, one valid but for checksums still to be pinned.
 /// </summary>
 public static class ManifestLoader
 {
@@ -16,7 +17,12 @@ public static class ManifestLoader
     /// <param name="manifestPath">The manifest; a relative path resolves against <paramref name="rootDirectory"/>.</param>
     /// <param name="rootDirectory">Repository root; relative <c>file</c> and <c>packer</c> paths resolve against it.</param>
     /// <exception cref="ManifestException">The file is missing, is not YAML, or breaks any rule.</exception>
-    public static ImageManifest Load(string manifestPath, string rootDirectory)
+    public static ImageManifest Load(string manifestPath, string rootDirectory) =>
+        Load(manifestPath, rootDirectory, ManifestLoadOptions.Strict);
+
+    /// <summary>Reads and validates a manifest file with the given <paramref name="options"/>.</summary>
+    /// <inheritdoc cref="Load(string, string)"/>
+    public static ImageManifest Load(string manifestPath, string rootDirectory, ManifestLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(manifestPath);
         ArgumentNullException.ThrowIfNull(rootDirectory);
@@ -29,20 +35,26 @@ public static class ManifestLoader
             throw new ManifestException(fullPath, errors.Errors);
         }
 
-        return Parse(File.ReadAllText(fullPath), fullPath, root);
+        return Parse(File.ReadAllText(fullPath), fullPath, root, options);
     }
 
     /// <summary>Validates manifest text; <paramref name="manifestPath"/> is only used to name it in errors.</summary>
     /// <exception cref="ManifestException">The text is not YAML or breaks any rule.</exception>
-    public static ImageManifest Parse(string yamlText, string manifestPath, string rootDirectory)
+    public static ImageManifest Parse(string yamlText, string manifestPath, string rootDirectory) =>
+        Parse(yamlText, manifestPath, rootDirectory, ManifestLoadOptions.Strict);
+
+    /// <summary>Validates manifest text with the given <paramref name="options"/>.</summary>
+    /// <inheritdoc cref="Parse(string, string, string)"/>
+    public static ImageManifest Parse(string yamlText, string manifestPath, string rootDirectory, ManifestLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(manifestPath);
         ArgumentNullException.ThrowIfNull(rootDirectory);
         var root = Path.GetFullPath(rootDirectory);
         var fullPath = Path.GetFullPath(manifestPath, root);
         var errors = new ManifestErrorList(DisplayPath(fullPath, root));
-        var manifest = Read(yamlText, root, fullPath, errors);
+        var manifest = Read(yamlText, root, fullPath, options, errors);
         return errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
     }
 
@@ -55,7 +67,7 @@ public static class ManifestLoader
             : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static ImageManifest? Read(string yamlText, string root, string fullPath, ManifestErrorList errors)
+    private static ImageManifest? Read(string yamlText, string root, string fullPath, ManifestLoadOptions options, ManifestErrorList errors)
     {
         var document = ReadDocument(yamlText, errors);
         var top = document is null ? null : YamlMappingReader.From(document.RootNode, "", FieldScope.Root, errors);
@@ -70,7 +82,7 @@ public static class ManifestLoader
         var name = ReadMetadataName(top);
         var spec = top.Mapping("spec", required: true);
         spec?.RejectUnknownKeys(ManifestVocabulary.SpecKeys);
-        var context = ReadDefaults(spec, root);
+        var context = ReadDefaults(spec, root, options);
         var images = ReadImages(spec, context, errors);
         return name is null || images is null ? null : new ImageManifest(name, fullPath, root, context.DestinationPrefix, images);
     }
@@ -133,7 +145,7 @@ public static class ManifestLoader
         return name;
     }
 
-    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root)
+    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root, ManifestLoadOptions options)
     {
         var defaults = spec?.Mapping("defaults");
         defaults?.RejectUnknownKeys(ManifestVocabulary.DefaultsKeys);
@@ -146,7 +158,7 @@ public static class ManifestLoader
         var validation = defaults?.Mapping("validation");
         validation?.RejectUnknownKeys(ManifestVocabulary.DefaultsValidationKeys);
         HashAlgorithmKind? algorithm = validation is null ? null : ValidationReader.ReadAlgorithm(validation, "algorithm");
-        return new ImageReadContext(root, prefix, algorithm);
+        return new ImageReadContext(root, prefix, algorithm, options.ChecksumsOptional);
     }
 
     private static List<ImageDefinition>? ReadImages(YamlMappingReader? spec, ImageReadContext context, ManifestErrorList errors)

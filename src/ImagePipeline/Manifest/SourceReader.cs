@@ -1,4 +1,5 @@
 using ImagePipeline.Compression;
+using ImagePipeline.Verification;
 using static ImagePipeline.Manifest.ManifestVocabulary;
 
 namespace ImagePipeline.Manifest;
@@ -29,8 +30,8 @@ internal static class SourceReader
         RejectKeysOfOtherTypes(source, type);
         return type switch
         {
-            "http" => ReadHttp(source, imageName),
-            "file" => ReadFile(source, imageName, context.RootDirectory),
+            "http" => ReadHttp(source, imageName, context.ChecksumsOptional),
+            "file" => ReadFile(source, imageName, context.RootDirectory, context.ChecksumsOptional),
             _ => ReadPacker(source, context.RootDirectory),
         };
     }
@@ -47,14 +48,27 @@ internal static class SourceReader
         }
     }
 
-    private static SourceFields ReadHttp(YamlMappingReader source, string? imageName)
+    private static SourceFields ReadHttp(YamlMappingReader source, string? imageName, bool checksumOptional)
     {
         var url = ReadUrl(source);
-        var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName));
+        var (checksum, complete) = ReadChecksum(source, imageName, checksumOptional);
         var decompress = ReadDecompress(source);
-        var result = url is not null && checksum is not null ? new HttpImageSource(url, checksum, decompress) : null;
-        return new SourceFields("http", result, checksum, decompress, HasDecompress(source));
+        var result = url is not null && complete ? new HttpImageSource(url, checksum, decompress) : null;
+        return new SourceFields("http", result, checksum, decompress, HasDecompress(source), PlaceholderAlgorithm(source, checksum, checksumOptional));
     }
+
+    /// <summary>
+    /// The checksum, and whether the source can be built: strictly only with a checksum; for Pin also
+    /// without (a malformed digest was reported, and an entry with errors yields no image anyway).
+    /// </summary>
+    private static (Checksum? Checksum, bool Complete) ReadChecksum(YamlMappingReader source, string? imageName, bool optional)
+    {
+        var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName), optional);
+        return (checksum, checksum is not null || optional);
+    }
+
+    private static HashAlgorithmKind? PlaceholderAlgorithm(YamlMappingReader source, Checksum? checksum, bool optional) =>
+        optional && checksum is null ? ChecksumField.PlaceholderAlgorithm(source, "checksum") : null;
 
     private static Uri? ReadUrl(YamlMappingReader source)
     {
@@ -111,7 +125,7 @@ internal static class SourceReader
         return null;
     }
 
-    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, string root)
+    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, string root, bool checksumOptional)
     {
         var path = source.Scalar("path", required: true);
         string? fullPath = null;
@@ -127,12 +141,12 @@ internal static class SourceReader
             }
         }
 
-        var checksum = ChecksumField.Read(source, "checksum", required: true, ChecksumField.SourcePlaceholderMessage(imageName));
+        var (checksum, complete) = ReadChecksum(source, imageName, checksumOptional);
         var decompress = ReadDecompress(source);
-        var result = path is not null && fullPath is not null && checksum is not null
+        var result = path is not null && fullPath is not null && complete
             ? new FileImageSource(path, fullPath, checksum, decompress)
             : null;
-        return new SourceFields("file", result, checksum, decompress, HasDecompress(source));
+        return new SourceFields("file", result, checksum, decompress, HasDecompress(source), PlaceholderAlgorithm(source, checksum, checksumOptional));
     }
 
     private static SourceFields ReadPacker(YamlMappingReader source, string root)

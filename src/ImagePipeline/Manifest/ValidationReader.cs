@@ -22,8 +22,8 @@ internal static class ValidationReader
         var explicitAlgorithm = validation is null ? null : ReadAlgorithm(validation, "algorithm");
         var expected = validation is null
             ? null
-            : ChecksumField.Read(validation, "expected", required: false, ChecksumField.ExpectedPlaceholderMessage(imageName));
-        if (source.HasDecompress && (validation is null || !validation.Has("expected") || validation.IsNullValue("expected")))
+            : ChecksumField.Read(validation, "expected", required: false, ChecksumField.ExpectedPlaceholderMessage(imageName), context.ChecksumsOptional);
+        if (source.HasDecompress && !context.ChecksumsOptional && (validation is null || !validation.Has("expected") || validation.IsNullValue("expected")))
         {
             var at = validation ?? image;
             at.Errors.Add(at.Scope, "validation.expected",
@@ -52,15 +52,17 @@ internal static class ValidationReader
             return (algorithm, expected);
         }
 
-        if (!source.HasDecompress && source.Checksum is { } checksum)
+        // Without decompress the source checksum is the expected output, so its algorithm (or, while it is
+        // still a placeholder for Pin, the one the placeholder names) is the validation algorithm.
+        if (!source.HasDecompress && (source.Checksum?.Algorithm ?? source.PlaceholderAlgorithm) is { } sourceAlgorithm)
         {
-            if (explicitAlgorithm is { } chosen && chosen != checksum.Algorithm)
+            if (explicitAlgorithm is { } chosen && chosen != sourceAlgorithm)
             {
                 validation!.Error("algorithm",
-                    $"is {Checksum.Prefix(chosen)} but source.checksum, which is also the expected output without decompress, is {Checksum.Prefix(checksum.Algorithm)}");
+                    $"is {Checksum.Prefix(chosen)} but source.checksum, which is also the expected output without decompress, is {Checksum.Prefix(sourceAlgorithm)}");
             }
 
-            return (checksum.Algorithm, checksum);
+            return (sourceAlgorithm, source.Checksum);
         }
 
         return (explicitAlgorithm ?? context.DefaultAlgorithm ?? HashAlgorithmKind.Sha256, null);

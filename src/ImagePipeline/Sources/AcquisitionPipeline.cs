@@ -69,11 +69,12 @@ public sealed class AcquisitionPipeline(AcquireOptions options, DecoderFactory d
     /// <summary>
     /// Acquires <paramref name="image"/> from <paramref name="source"/> into its work file
     /// (<see cref="WorkFiles.OutputPath"/>): source digest with <paramref name="sourceChecksum"/>'s
-    /// algorithm, output digest with the algorithm of the expected output.
+    /// algorithm (the validation algorithm while there is none yet: Pin), output digest with the
+    /// algorithm of the expected output.
     /// </summary>
     public async Task<AcquiredImage> AcquireAsync(
         ImageDefinition image,
-        Checksum sourceChecksum,
+        Checksum? sourceChecksum,
         CompressionFormat? decompress,
         Stream source,
         string workDirectory,
@@ -82,10 +83,9 @@ public sealed class AcquisitionPipeline(AcquireOptions options, DecoderFactory d
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(sourceChecksum);
         var request = new AcquisitionRequest(
             image.Name,
-            sourceChecksum.Algorithm,
+            sourceChecksum?.Algorithm ?? image.ValidationAlgorithm,
             decompress,
             image.ExpectedOutput?.Algorithm ?? image.ValidationAlgorithm,
             WorkFiles.OutputPath(workDirectory, image),

@@ -10,6 +10,8 @@ namespace ImagePipeline.Sources;
 /// <c>type: http</c>: downloads over HTTPS (retries, resume, stall timeout, https-only redirects)
 /// straight through the acquisition pipeline. With a cache, a source whose checksum is cached is
 /// read from there instead, and a download whose digest equals <c>source.checksum</c> is admitted.
+/// Without a checksum (Pin, trust on first use) the cache is neither read nor filled: only verified
+/// bytes enter it.
 /// </summary>
 public sealed class HttpSourceHandler : IImageSourceHandler, IDisposable
 {
@@ -43,28 +45,29 @@ public sealed class HttpSourceHandler : IImageSourceHandler, IDisposable
             throw new ArgumentException($"{image.Name} is not an http source", nameof(image));
         }
 
-        if (_cache?.Find(source.Checksum) is { } cached)
+        var checksum = source.Checksum;
+        if (checksum is not null && _cache?.Find(checksum) is { } cached)
         {
             _logger.Information("{Image}: using cached download {Path}", image.Name, cached);
             var file = FileSourceHandler.OpenSource(image.Name, cached);
             await using (file)
             {
                 return await _pipeline.AcquireAsync(
-                    image, source.Checksum, source.Decompress, file, workDirectory, copyPath: null, _progress, cancellationToken);
+                    image, checksum, source.Decompress, file, workDirectory, copyPath: null, _progress, cancellationToken);
             }
         }
 
         _logger.Information("{Image}: downloading {Url}", image.Name, UrlDisplay.Safe(source.Url));
-        var copyPath = _cache?.CreateTempPath(source.Checksum);
+        var copyPath = checksum is null ? null : _cache?.CreateTempPath(checksum);
         var download = new HttpDownloadStream(
             new HttpsRedirectFollower(_client, _options.MaxRedirects), source.Url, image.Name, _options, _logger);
         await using (download)
         {
             var acquired = await _pipeline.AcquireAsync(
-                image, source.Checksum, source.Decompress, download, workDirectory, copyPath, _progress, cancellationToken);
+                image, checksum, source.Decompress, download, workDirectory, copyPath, _progress, cancellationToken);
             if (copyPath is not null)
             {
-                _cache!.Admit(copyPath, acquired.SourceDigest!, source.Checksum);
+                _cache!.Admit(copyPath, acquired.SourceDigest!, checksum!);
             }
 
             return acquired;

@@ -17,8 +17,8 @@ public static class Verifier
         ArgumentNullException.ThrowIfNull(acquired);
         var expectedSource = image.Source switch
         {
-            HttpImageSource http => http.Checksum,
-            FileImageSource file => file.Checksum,
+            HttpImageSource http => http.Checksum ?? throw Unpinned(image),
+            FileImageSource file => file.Checksum ?? throw Unpinned(image),
             _ => null,
         };
 
@@ -34,6 +34,10 @@ public static class Verifier
             Compare($"{image.Name} output", expectedOutput, acquired.OutputDigest);
         }
     }
+
+    /// <summary>Only a manifest loaded for Pin lacks a source checksum; nothing from it may be published.</summary>
+    private static InvalidOperationException Unpinned(ImageDefinition image) =>
+        new($"{image.Name}: source.checksum is not known (manifest loaded for pinning); refusing to verify against nothing");
 
     private static void Compare(string subject, Checksum expected, Checksum actual)
     {

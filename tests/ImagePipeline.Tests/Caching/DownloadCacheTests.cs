@@ -51,6 +51,22 @@ public sealed class DownloadCacheTests(HttpsServerFixture fixture, SampleFiles s
     }
 
     [Fact]
+    public async Task Acquire_NoSourceChecksum_NeitherReadsNorFillsCache()
+    {
+        var (url, route) = Serve(samples.Raw);
+        var image = TestImages.Unpinned("unpinned", url, algorithm: HashAlgorithmKind.Sha512);
+        using var handler = CreateHandler();
+
+        var first = await handler.AcquireAsync(image, _temp.Combine("run1"), CancellationToken.None);
+        await handler.AcquireAsync(image, _temp.Combine("run2"), CancellationToken.None);
+
+        Assert.Equal(2, route.RequestCount);
+        Assert.Equal(HashAlgorithmKind.Sha512, first.SourceDigest!.Algorithm);
+        Assert.False(Directory.Exists(_temp.Combine("cache"))
+            && Directory.EnumerateFiles(_temp.Combine("cache"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
     public void DefaultDirectory_XdgCacheHomeSet_UsesIt()
     {
         Assert.Equal("/xdg/imagepipeline", DownloadCache.DefaultDirectory(n => n == "XDG_CACHE_HOME" ? "/xdg" : null));

@@ -69,6 +69,24 @@ public sealed class ManifestEditorTests
     }
 
     [Fact]
+    public void SetChecksums_InsertExpectedFalseWithoutValidation_AddsNothing()
+    {
+        var edited = ManifestEditor.SetChecksums(ImagesYaml, "harvester-1.4.0", C, C, insertExpected: false);
+
+        Assert.Equal(ImagesYaml.Replace("sha512:REPLACE_WITH_PUBLISHED_CHECKSUM", C.ToString(), StringComparison.Ordinal), edited);
+    }
+
+    [Fact]
+    public void SetChecksums_InsertExpectedFalseWithExistingExpected_ReplacesOnlyIt()
+    {
+        const string Yaml = "spec:\n  images:\n    - name: x\n      validation:\n        expected: sha256:TODO # here\n";
+
+        var edited = ManifestEditor.SetChecksums(Yaml, "x", null, A, insertExpected: false);
+
+        Assert.Equal($"spec:\n  images:\n    - name: x\n      validation:\n        expected: {A} # here\n", edited);
+    }
+
+    [Fact]
     public void SetChecksums_PackerImageWithoutValidation_InsertsAfterTheEntry()
     {
         var edited = ManifestEditor.SetChecksums(ImagesYaml, "vyos-gateway", null, C);

@@ -29,11 +29,12 @@ public sealed class RepositoryManifestTests
         foreach (var image in manifest.Images)
         {
             var source = (FileImageSource)image.Source;
+            var checksum = Assert.IsType<Checksum>(source.Checksum);
             await using var stream = File.OpenRead(source.FullPath);
-            var digest = source.Checksum.Algorithm == HashAlgorithmKind.Sha256
+            var digest = checksum.Algorithm == HashAlgorithmKind.Sha256
                 ? await System.Security.Cryptography.SHA256.HashDataAsync(stream)
                 : await System.Security.Cryptography.SHA512.HashDataAsync(stream);
-            Assert.Equal(source.Checksum, Checksum.FromBytes(source.Checksum.Algorithm, digest));
+            Assert.Equal(checksum, Checksum.FromBytes(checksum.Algorithm, digest));
         }
     }
 

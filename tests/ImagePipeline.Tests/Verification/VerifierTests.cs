@@ -47,6 +47,17 @@ public sealed class VerifierTests(HttpsServerFixture fixture, SampleFiles sample
         Assert.Contains(Wrong.ToString(), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_ImageWithoutSourceChecksum_RefusesRatherThanPassing()
+    {
+        var (image, acquired) = await AcquireAsync(source: null, output: null);
+        var unpinned = image with { Source = ((ImagePipeline.Manifest.HttpImageSource)image.Source) with { Checksum = null } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => Verifier.Verify(unpinned, acquired));
+
+        Assert.Contains("verified: source.checksum is not known", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<(ImagePipeline.Manifest.ImageDefinition Image, AcquiredImage Acquired)> AcquireAsync(Checksum? source, Checksum? output)
     {
         var path = "/" + Guid.NewGuid().ToString("N") + ".xz";
