@@ -21,10 +21,10 @@ internal sealed partial class Build
         var handler = SourceHandlers.First(h => h.CanHandle(image.Source));
         var acquired = await handler.AcquireAsync(image, workDirectory, cancellationToken);
         _acquired[name] = acquired;
-        Log.Information("{Image}: acquired {Size} ({Digest})", name, ByteSize.Format(acquired.Size), acquired.OutputDigest.Abbreviated());
     }
 
-    IReadOnlyList<IImageSourceHandler> SourceHandlers => _handlers ??= CreateSourceHandlers();
+    // Parallel members share one set of handlers (and so one HttpClient).
+    IReadOnlyList<IImageSourceHandler> SourceHandlers => LazyInitializer.EnsureInitialized(ref _handlers, CreateSourceHandlers);
 
     IReadOnlyList<IImageSourceHandler>? _handlers;
 

@@ -57,8 +57,11 @@ internal sealed partial class Build
     Task SyncSummaryAsync(CancellationToken cancellationToken)
     {
         var plan = _plan!;
-        Log.Information("{Changed} image(s) published, {Unchanged} unchanged",
-            plan.Images.Count(i => i.NeedsWork), plan.Images.Count(i => i.Action == ImageAction.Unchanged));
+        var count = (ImageAction action) => plan.Images.Count(i => i.Action == action);
+        Log.Information(DryRun
+                ? "Dry run: {Changed} image(s) would be published, {Unchanged} unchanged, {Unknown} unknown (store not read); nothing was changed"
+                : "{Changed} image(s) published, {Unchanged} unchanged, {Unknown} unknown",
+            plan.ImagesNeedingWork.Count, count(ImageAction.Unchanged), count(ImageAction.Unknown));
         return Task.CompletedTask;
     }
 }

@@ -76,41 +76,25 @@ internal sealed partial class Build : BuildBase
         .DependsOn(Validate)
         .Executes(DiffAsync);
 
-    Target Acquire => _ => _
+    Target Acquire => _ => ImageStage(_)
         .Description("Download (https, file) or build (packer) an image into the work directory, hashing as it streams")
-        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Validate)
         .After(Diff)
-        .OnlyWhen(name => !DryRun, "dry run")
-        .OnlyWhen(_ => !_diffFailed, "Diff failed")
-        .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(AcquireAsync);
 
-    Target Verify => _ => _
+    Target Verify => _ => ImageStage(_)
         .Description("Compare the computed digests with the manifest; a mismatch fails the image and deletes its files")
-        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Acquire)
-        .OnlyWhen(name => !DryRun, "dry run")
-        .OnlyWhen(_ => !_diffFailed, "Diff failed")
-        .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(VerifyAsync);
 
-    Target Upload => _ => _
+    Target Upload => _ => ImageStage(_)
         .Description("Publish the verified image to the store atomically")
-        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Verify)
-        .OnlyWhen(name => !DryRun, "dry run")
-        .OnlyWhen(_ => !_diffFailed, "Diff failed")
-        .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(UploadAsync);
 
-    Target WriteMetadata => _ => _
+    Target WriteMetadata => _ => ImageStage(_)
         .Description("Write metadata/<path>.json last, so nothing half-done ever looks done")
-        .ForEach(() => SelectedImageNames, "image")
         .DependsOn(Upload)
-        .OnlyWhen(name => !DryRun, "dry run")
-        .OnlyWhen(_ => !_diffFailed, "Diff failed")
-        .OnlyWhen(NeedsWork, "unchanged in store")
         .Executes(WriteMetadataAsync);
 
     Target Sync => _ => _
@@ -150,6 +134,13 @@ internal sealed partial class Build : BuildBase
     Target GenerateDocs => _ => _
         .Description("Regenerate docs/reference.md (every target and parameter) from this build definition")
         .Executes(GenerateDocsAsync);
+
+    /// <summary>What every per-image stage of Sync shares: one member per selected image, run only when it needs work.</summary>
+    ITargetDefinition ImageStage(ITargetDefinition stage) => stage
+        .ForEach(() => SelectedImageNames, "image")
+        .OnlyWhen(_ => !DryRun, "dry run")
+        .OnlyWhen(_ => !_diffFailed, "Diff failed")
+        .OnlyWhen(NeedsWork, "unchanged in store");
 
     string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 
