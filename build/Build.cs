@@ -119,6 +119,11 @@ internal sealed partial class Build : BuildBase
         .OnlyWhen(IsPinnable, "packer image: its digest is known only after a build")
         .Executes(PinAsync);
 
+    Target Benchmark => _ => _
+        .Description("Measure acquire, decode, digest, upload and no-op Sync against xz/openssl/curl/awscli (--benchmark-args \"case=xz size=256MiB runs=5\")")
+        .Unlisted()
+        .Executes(BenchmarkAsync);
+
     Target GenerateSchemas => _ => _
         .Description("Regenerate .nuke/build.schema.json and images/images.schema.json")
         .Executes(GenerateSchemasAsync);
