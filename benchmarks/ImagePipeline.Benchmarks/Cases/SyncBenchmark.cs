@@ -129,7 +129,7 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
                 Size = ImageSize,
                 UploadedAt = DateTimeOffset.UtcNow,
                 Source = new MetadataSource { Type = source.Type, Path = source.Path },
-                SourceChecksum = source.Checksum.ToString(),
+                SourceChecksum = source.Checksum?.ToString(),
                 ToolVersion = "benchmark",
             }, ct);
         });
