@@ -1,23 +1,17 @@
+using ImagePipeline.IO;
+
 namespace ImagePipeline.Compression;
 
 /// <summary>
 /// Input for SharpCompress's xz decoder: buffered (it reads headers byte by byte), counts the
 /// position (it aligns on padding), and does not close our stream when the decoder is disposed.
 /// </summary>
-internal sealed class ManagedDecoderInput(Stream inner) : Stream
+internal sealed class ManagedDecoderInput(Stream inner) : ReadOnlyStream
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
     private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -65,16 +59,6 @@ internal sealed class ManagedDecoderInput(Stream inner) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private bool Fill()
     {

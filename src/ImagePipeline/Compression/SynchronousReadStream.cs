@@ -1,3 +1,5 @@
+using ImagePipeline.IO;
+
 namespace ImagePipeline.Compression;
 
 /// <summary>
@@ -5,22 +7,8 @@ namespace ImagePipeline.Compression;
 /// about 4× slower through its async path (measured: 12 vs 46 MB/s); the decode stage runs on
 /// its own thread, so blocking it costs nothing.
 /// </summary>
-internal sealed class SynchronousReadStream(Stream inner) : Stream
+internal sealed class SynchronousReadStream(Stream inner) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
     public override int Read(Span<byte> buffer) => inner.Read(buffer);
@@ -33,16 +21,6 @@ internal sealed class SynchronousReadStream(Stream inner) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

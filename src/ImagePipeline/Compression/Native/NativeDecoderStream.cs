@@ -1,4 +1,5 @@
 using System.Buffers;
+using ImagePipeline.IO;
 
 namespace ImagePipeline.Compression.Native;
 
@@ -6,7 +7,7 @@ namespace ImagePipeline.Compression.Native;
 /// A read-only stream that pulls compressed bytes from an inner stream and runs them through a
 /// native streaming decoder. Subclasses implement one <see cref="Decode"/> step.
 /// </summary>
-internal abstract class NativeDecoderStream : Stream
+internal abstract class NativeDecoderStream : ReadOnlyStream
 {
     private const int InputBufferSize = 1 << 20;
 
@@ -34,20 +35,6 @@ internal abstract class NativeDecoderStream : Stream
     protected string ImageName { get; }
 
     protected CompressionFormat Format { get; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
@@ -95,16 +82,6 @@ internal abstract class NativeDecoderStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>One decoder step over the buffered input into <paramref name="output"/>.</summary>
     /// <param name="inputEnded">No input follows what is in <paramref name="input"/>.</param>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using ImagePipeline.IO;
 using Serilog;
 
 namespace ImagePipeline.Sources.Http;
@@ -13,7 +14,7 @@ namespace ImagePipeline.Sources.Http;
 /// <see cref="AcquireOptions.MaxAttempts"/> failed tries the last error is thrown.
 /// </summary>
 internal sealed class HttpDownloadStream(
-    HttpsRedirectFollower sender, Uri url, string imageName, AcquireOptions options, ILogger logger) : Stream
+    HttpsRedirectFollower sender, Uri url, string imageName, AcquireOptions options, ILogger logger) : ReadOnlyStream
 {
     private HttpResponseMessage? _response;
     private Stream? _body;
@@ -28,14 +29,6 @@ internal sealed class HttpDownloadStream(
 
     /// <summary>Requests sent so far (redirect hops not counted).</summary>
     public int Requests { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -89,16 +82,6 @@ internal sealed class HttpDownloadStream(
 
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
