@@ -26,6 +26,27 @@ public sealed class TargetGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TargetOutsideAFamily_NeverEvaluatesTheFamilysInputs()
+    {
+        var build = new UnusedFamilyBuild();
+
+        var (result, _) = await harness.RunAsync(build, ["Standalone"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(build.Ran);
+        Assert.Equal(0, build.InputEvaluations);
+    }
+
+    [Fact]
+    public async Task Run_FamilyWhoseInputsFail_ExitsTwo()
+    {
+        var (result, output) = await harness.RunAsync(new UnusedFamilyBuild(), ["Family"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("inputs unavailable", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_TargetNamesAreCaseInsensitive()
     {
         var build = new ChainBuild();
