@@ -19,6 +19,10 @@ public sealed class InMemoryImageStore : IImageStore
 
     public List<string> Deleted { get; } = [];
 
+    public int StatCalls => _statCalls;
+
+    private int _statCalls;
+
     public void Put(string key, long size, Checksum? digest = null) =>
         _objects[key] = new StoredObject(key, size, DateTimeOffset.UnixEpoch, digest);
 
@@ -34,8 +38,11 @@ public sealed class InMemoryImageStore : IImageStore
         return Task.CompletedTask;
     }
 
-    public Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(_objects.GetValueOrDefault(key));
+    public Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _statCalls);
+        return Task.FromResult(_objects.GetValueOrDefault(key));
+    }
 
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(_metadata.GetValueOrDefault(key));

@@ -11,6 +11,10 @@ namespace ImagePipeline.Planning;
 /// </summary>
 public sealed class SyncPlanner
 {
+    /// <summary>From this many images on, one listing of their common prefix replaces a HEAD per image
+    /// (half the requests of a no-op Sync); below it, a few HEADs are cheaper than a listing.</summary>
+    public const int ListingThreshold = 16;
+
     private readonly IImageStore? _store;
     private readonly int _parallelism;
 
@@ -32,16 +36,40 @@ public sealed class SyncPlanner
         CancellationToken cancellationToken)
     {
         var plans = new ImagePlan[images.Count];
+        var listed = _store is not null && images.Count >= ListingThreshold ? await ListAsync(_store, images, cancellationToken) : null;
         await Parallel.ForAsync(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var image = images[i];
             var print = image.Source is PackerImageSource && fingerprint is not null ? await fingerprint(image, ct) : null;
-            plans[i] = await PlanOneAsync(image, print, force, ct);
+            plans[i] = await PlanOneAsync(image, print, force, listed, ct);
         });
         return new SyncPlan(plans, _store is not null);
     }
 
-    private async Task<ImagePlan> PlanOneAsync(ImageDefinition image, string? fingerprint, bool force, CancellationToken ct)
+    /// <summary>The stored objects among the images' keys, from one listing of their common folder.</summary>
+    private static async Task<Dictionary<string, StoredObject>> ListAsync(IImageStore store, IReadOnlyList<ImageDefinition> images, CancellationToken ct)
+    {
+        var wanted = images.Select(i => i.ObjectKey).ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
+        await foreach (var obj in store.ListAsync(CommonFolder(wanted), ct))
+        {
+            if (wanted.Contains(obj.Key))
+            {
+                found[obj.Key] = obj;
+            }
+        }
+
+        return found;
+    }
+
+    private static string CommonFolder(IEnumerable<string> keys)
+    {
+        var common = keys.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
+        return common[..(common.LastIndexOf('/') + 1)];
+    }
+
+    private async Task<ImagePlan> PlanOneAsync(
+        ImageDefinition image, string? fingerprint, bool force, Dictionary<string, StoredObject>? listed, CancellationToken ct)
     {
         ImagePlan Decide(ImageAction action, string reason, string? stored = null) =>
             new(image.Name, image.ObjectKey, image.Source.Type, action, reason, image.ExpectedOutput, stored, fingerprint);
@@ -52,7 +80,7 @@ public sealed class SyncPlanner
         }
 
         var metadataTask = _store.ReadMetadataAsync(image.MetadataKey, ct);
-        var objectTask = _store.StatAsync(image.ObjectKey, ct);
+        var objectTask = listed is null ? _store.StatAsync(image.ObjectKey, ct) : Task.FromResult(listed.GetValueOrDefault(image.ObjectKey));
         var metadata = await metadataTask;
         var stored = await objectTask;
 

@@ -100,4 +100,37 @@ public sealed class SyncPlannerTests
         Assert.Equal(images.Select(i => i.Name), plan.Images.Select(p => p.Name));
         Assert.Equal(49, plan.ImagesNeedingWork.Count);
     }
+
+    [Fact]
+    public async Task Plan_ManyImages_ListsOnceInsteadOfStatingEach()
+    {
+        var images = Enumerable.Range(0, SyncPlanner.ListingThreshold).Select(i => TestImages.Http($"img-{i}")).ToArray();
+        foreach (var image in images)
+        {
+            TestImages.Publish(_store, image);
+        }
+
+        var plan = await new SyncPlanner(_store).PlanAsync(images, force: false, null, default);
+
+        Assert.All(plan.Images, p => Assert.Equal(ImageAction.Unchanged, p.Action));
+        Assert.Equal(0, _store.StatCalls);
+    }
+
+    [Fact]
+    public async Task Plan_ManyImagesOneObjectMissing_ReplacesThatImage()
+    {
+        var images = Enumerable.Range(0, SyncPlanner.ListingThreshold + 4).Select(i => TestImages.Http($"img-{i}")).ToArray();
+        foreach (var image in images)
+        {
+            TestImages.Publish(_store, image);
+        }
+
+        await _store.DeleteAsync(images[3].ObjectKey, default);
+
+        var plan = await new SyncPlanner(_store).PlanAsync(images, force: false, null, default);
+
+        Assert.Equal(ImageAction.Replace, plan.Images[3].Action);
+        Assert.Equal("metadata present but image object missing", plan.Images[3].Reason);
+        Assert.Equal(images.Length - 1, plan.Images.Count(p => p.Action == ImageAction.Unchanged));
+    }
 }
