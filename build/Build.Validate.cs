@@ -35,6 +35,7 @@ internal sealed partial class Build
         Log.Information("{Manifest}: {Count} image(s), destination prefix {Prefix}",
             Path.GetRelativePath(RootDirectory, manifest.FilePath), manifest.Images.Count, manifest.DestinationPrefix);
 
+        WarnAboutCredentialsFile();
         var probes = Offline ? null : await ProbeSourcesAsync(cancellationToken);
         var table = new TextTable("Image", "Type", "Source", "Destination", "Expected", "Reachable");
         foreach (var image in SelectedImages)
@@ -64,6 +65,24 @@ internal sealed partial class Build
         var http = SelectedImages.Where(i => i.Source is HttpImageSource).ToList();
         var results = await Task.WhenAll(http.Select(i => probe.ProbeAsync(((HttpImageSource)i.Source).Url, cancellationToken)));
         return http.Zip(results).ToDictionary(p => p.First.Name, p => p.Second);
+    }
+
+    /// <summary>Validate needs no credentials, but it can tell early that the file Sync will read is unusable or unencrypted.</summary>
+    void WarnAboutCredentialsFile()
+    {
+        if (RootedOrNull(Credentials) is not { } path)
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            Log.Warning("--credentials {Path:l} does not exist: Sync, List and Prune will fail (see docs/operations.md)", Credentials);
+        }
+        else if (!File.ReadLines(path).Any(line => line.StartsWith("sops:", StringComparison.Ordinal)))
+        {
+            Log.Warning("--credentials {Path:l} has no sops block: it is not encrypted; encrypt it with sops before committing it", Credentials);
+        }
     }
 
     static string Describe(SourceProbeResult probe) =>

@@ -128,6 +128,29 @@ public sealed class ValidateTests : IAsyncLifetime, IDisposable
         Assert.Contains("not checked (--offline)", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Validate_UnencryptedCredentialsFile_Warns()
+    {
+        _repo.CopyFromRepository("examples/quickstart");
+        _repo.Write("images/e2.sops.yaml", "access_key: a\nsecret_key: b\nendpoint: https://e2.test\nbucket: c\n");
+
+        var run = await _repo.RunAsync("Validate", "--offline", "--manifest", "examples/quickstart/images.yaml", "--credentials", "images/e2.sops.yaml");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("has no sops block: it is not encrypted", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_MissingCredentialsFile_Warns()
+    {
+        _repo.CopyFromRepository("examples/quickstart");
+
+        var run = await _repo.RunAsync("Validate", "--offline", "--manifest", "examples/quickstart/images.yaml", "--credentials", "images/e2.sops.yaml");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("does not exist: Sync, List and Prune will fail", run.Output, StringComparison.Ordinal);
+    }
+
     private void WriteHttpManifest(string path) => _repo.Write("images/images.yaml", $"""
         apiVersion: images.lab.gilman.io/v1alpha1
         kind: ImageManifest
