@@ -1,4 +1,5 @@
 using ImagePipeline.Build.Output;
+using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
 using ImagePipeline.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImagePipeline.Build.Output;
+using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Metadata;
 

@@ -1,4 +1,5 @@
 using ImagePipeline.Build.Output;
+using ImagePipeline.Engine;
 using ImagePipeline.Planning;
 
 namespace ImagePipeline.Build;

@@ -29,7 +29,7 @@ internal sealed partial class Build
             table.Add(image.Name, image.Action.ToString().ToLowerInvariant(),
                 metadata is null ? "-" : ByteSize.Format(metadata.Size),
                 metadata?.Checksum ?? "-",
-                FormatDuration(TimeSpan.FromTicks(steps.Sum(s => s.Duration.Ticks))),
+                StepResult.FormatDuration(TimeSpan.FromTicks(steps.Sum(s => s.Duration.Ticks))),
                 Outcome(image, steps));
         }
 
@@ -57,7 +57,4 @@ internal sealed partial class Build
         : steps.Count > 0 && steps.All(s => s.Status == StepStatus.Skipped) ? $"skipped: {steps[0].Note}"
         : image.NeedsWork ? "published"
         : "ok";
-
-    static string FormatDuration(TimeSpan duration) =>
-        duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using ImagePipeline.Engine;
 namespace ImagePipeline.Build.Output;
 
 /// <summary>Appends Markdown to the GitHub Actions job summary file (<c>GITHUB_STEP_SUMMARY</c>) when there is one.</summary>

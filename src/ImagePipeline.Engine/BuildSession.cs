@@ -112,7 +112,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         {
             foreach (var step in result.Steps)
             {
-                log.Information("Result {Step} {Status} {Duration} {Note}", step.Name, step.Status, SummaryWriter.FormatDuration(step.Duration), step.Note);
+                log.Information("Result {Step} {Status} {Duration} {Note}", step.Name, step.Status, StepResult.FormatDuration(step.Duration), step.Note);
             }
         }
         else

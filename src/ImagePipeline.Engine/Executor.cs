@@ -145,7 +145,7 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
         switch (result.Status)
         {
             case StepStatus.Succeeded:
-                log.Information("Succeeded in {Duration}", SummaryWriter.FormatDuration(result.Duration));
+                log.Information("Succeeded in {Duration}", StepResult.FormatDuration(result.Duration));
                 break;
             case StepStatus.Skipped:
                 log.Information("Skipped: {Reason}", result.Note);

@@ -10,4 +10,8 @@ namespace ImagePipeline.Engine;
 public sealed record StepResult(string Target, string? Input, StepStatus Status, TimeSpan Duration, string? Note, Exception? Exception = null)
 {
     public string Name => Input is null ? Target : $"{Target}[{Input}]";
+
+    /// <summary>Durations as the summary shows them: <c>m:ss</c>, or <c>h:mm:ss</c> from an hour on.</summary>
+    public static string FormatDuration(TimeSpan duration) => duration.ToString(
+        duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ImagePipeline.Engine;
 
 /// <summary>The end-of-run table (Target | Input | Status | Duration | Note), as text and as Markdown.</summary>
@@ -11,7 +9,7 @@ internal static class SummaryWriter
     {
         var rows = new List<string[]> { Header };
         rows.AddRange(result.Steps.Select(Cells));
-        rows.Add(["Total", "", Outcome(result), FormatDuration(result.Duration), ""]);
+        rows.Add(["Total", "", Outcome(result), StepResult.FormatDuration(result.Duration), ""]);
         var lines = TextTable.Format(rows).ToList();
         var rule = new string('=', lines.Max(line => line.Length));
         output.WriteLine(rule);
@@ -25,25 +23,18 @@ internal static class SummaryWriter
 
     public static string Markdown(BuildResult result)
     {
-        var lines = new List<string> { Row(Header), "|---|---|---|---|---|" };
-        lines.AddRange(result.Steps.Select(step => Row(Cells(step))));
-        lines.Add(Row(["**Total**", "", $"**{Outcome(result)}**", FormatDuration(result.Duration), ""]));
+        var lines = new List<string> { TextTable.MarkdownRow(Header), "|---|---|---|---|---|" };
+        lines.AddRange(result.Steps.Select(step => TextTable.MarkdownRow(Cells(step))));
+        lines.Add(TextTable.MarkdownRow(["**Total**", "", $"**{Outcome(result)}**", StepResult.FormatDuration(result.Duration), ""]));
         return string.Join('\n', lines) + "\n";
-
-        static string Row(string[] cells) => "| " + string.Join(" | ", cells.Select(cell =>
-            cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" "))) + " |";
     }
-
-    /// <summary><c>m:ss</c>, or <c>h:mm:ss</c> from an hour on.</summary>
-    public static string FormatDuration(TimeSpan duration) => duration.ToString(
-        duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 
     private static string[] Cells(StepResult step) =>
     [
         step.Target,
         step.Input ?? string.Empty,
         step.Status.ToString(),
-        step.Status is StepStatus.Succeeded or StepStatus.Failed ? FormatDuration(step.Duration) : string.Empty,
+        step.Status is StepStatus.Succeeded or StepStatus.Failed ? StepResult.FormatDuration(step.Duration) : string.Empty,
         FirstLine(step.Note),
     ];
 
