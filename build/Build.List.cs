@@ -2,7 +2,8 @@ using System.Text.Json;
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
-using ImagePipeline.Metadata;
+using ImagePipeline.Planning;
+using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
 
@@ -11,14 +12,21 @@ internal sealed partial class Build
     async Task ListAsync(CancellationToken cancellationToken)
     {
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
-        var prefix = Prefix ?? "images/";
-        var rows = new List<ListedImage>();
+        var prefix = Prefix ?? PrunePlanner.ImagesRoot;
+        var objects = new List<StoredObject>();
         await foreach (var obj in store.ListAsync(prefix, cancellationToken))
         {
-            var relative = obj.Key.StartsWith("images/", StringComparison.Ordinal) ? obj.Key["images/".Length..] : obj.Key;
-            var metadata = await store.ReadMetadataAsync(MetadataKeys.For(relative), cancellationToken);
-            rows.Add(new ListedImage(obj.Key, obj.Size, metadata?.Checksum ?? obj.Digest?.ToString(), metadata?.UploadedAt, metadata?.Source.Type, metadata is not null));
+            objects.Add(obj);
         }
+
+        // One metadata read per object: in parallel, as Diff does, so a large store lists in seconds.
+        var rows = new ListedImage[objects.Count];
+        await Parallel.ForAsync(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var obj = objects[i];
+            var metadata = await store.ReadMetadataAsync(MetadataKeys.ForObject(obj.Key, PrunePlanner.ImagesRoot), ct);
+            rows[i] = new ListedImage(obj.Key, obj.Size, metadata?.Checksum ?? obj.Digest?.ToString(), metadata?.UploadedAt, metadata?.Source.Type, metadata is not null);
+        });
 
         if (Json)
         {
@@ -34,6 +42,6 @@ internal sealed partial class Build
         }
 
         table.WriteTo(Output.WriteLine);
-        Log.Information("{Count} object(s) under {Prefix} in {Store}", rows.Count, prefix, store.Description);
+        Log.Information("{Count} object(s) under {Prefix} in {Store}", rows.Length, prefix, store.Description);
     }
 }

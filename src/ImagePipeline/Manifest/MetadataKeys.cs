@@ -7,4 +7,8 @@ public static class MetadataKeys
     public const string Suffix = ".json";
 
     public static string For(string destinationPath) => Prefix + destinationPath + Suffix;
+
+    /// <summary>The metadata key of a stored image object published under <paramref name="destinationPrefix"/>.</summary>
+    public static string ForObject(string objectKey, string destinationPrefix) =>
+        For(objectKey.StartsWith(destinationPrefix, StringComparison.Ordinal) ? objectKey[destinationPrefix.Length..] : objectKey);
 }

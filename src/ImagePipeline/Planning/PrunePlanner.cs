@@ -47,7 +47,7 @@ public sealed class PrunePlanner
                 continue;
             }
 
-            var metadataKey = MetadataKeys.For(obj.Key[prefix.Length..]);
+            var metadataKey = MetadataKeys.ForObject(obj.Key, prefix);
             if (metadataKeys.Contains(metadataKey))
             {
                 seenMetadata.Add(metadataKey);
