@@ -4,14 +4,18 @@ namespace ImagePipeline.Build;
 
 internal sealed partial class Build
 {
+    readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+
     async Task UploadAsync(string name, CancellationToken cancellationToken)
     {
         var image = LoadedManifest.Find(name)!;
         var acquired = _acquired[name];
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
         // A run killed mid-upload leaves an incomplete multipart upload of this key behind; the
-        // workflow's concurrency group means no other run is uploading it now.
-        var aborted = await store.AbortIncompleteUploadsAsync(image.ObjectKey, TimeSpan.Zero, cancellationToken);
+        // workflow's concurrency group means no other run is uploading it now. Only uploads begun
+        // before this run started are aborted: the key is a prefix, and a parallel member of this
+        // run may be uploading a longer key (x.raw beside x.raw.sig) right now.
+        var aborted = await store.AbortIncompleteUploadsAsync(image.ObjectKey, DateTimeOffset.UtcNow - _startedAt, cancellationToken);
         if (aborted > 0)
         {
             Log.Information("{Image}: aborted {Count} incomplete upload(s) left by an interrupted run", name, aborted);
