@@ -1,5 +1,5 @@
 using ImagePipeline.Build.CI;
-using ImagePipeline.Engine.GitHubActions;
+using ImagePipeline.GitHubActions;
 
 namespace ImagePipeline.Build;
 

@@ -1,4 +1,4 @@
-using ImagePipeline.Engine.GitHubActions;
+using ImagePipeline.GitHubActions;
 
 namespace ImagePipeline.Build.CI;
 

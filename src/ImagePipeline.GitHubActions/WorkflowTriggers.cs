@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>The <c>on:</c> section; a null trigger is not written.</summary>
 public sealed record WorkflowTriggers

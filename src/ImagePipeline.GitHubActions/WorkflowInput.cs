@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>
 /// A typed <c>workflow_dispatch</c> input. Create it with <see cref="Boolean"/>, <see cref="Text"/> or

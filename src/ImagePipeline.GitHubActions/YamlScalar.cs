@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>A scalar with its meaning: <c>FromText("true")</c> is written <c>'true'</c>, <c>Boolean(true)</c> as <c>true</c>.</summary>
 public sealed record YamlScalar : YamlNode

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>
 /// Turns a <see cref="Workflow"/> into the YAML GitHub reads. The same model always gives the same bytes:

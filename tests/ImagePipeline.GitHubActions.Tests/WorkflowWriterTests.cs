@@ -1,6 +1,6 @@
-using ImagePipeline.Engine.GitHubActions;
+using ImagePipeline.GitHubActions;
 
-namespace ImagePipeline.Engine.Tests.GitHubActions;
+namespace ImagePipeline.GitHubActions.Tests;
 
 public class WorkflowWriterTests
 {

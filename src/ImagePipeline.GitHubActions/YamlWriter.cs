@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>
 /// Writes <see cref="YamlNode"/> trees as block-style YAML, byte for byte the same for the same tree:

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>
 /// A job matrix. <paramref name="Matrix"/> is an expression that evaluates to the matrix object

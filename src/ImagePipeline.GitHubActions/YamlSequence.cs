@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>A block sequence (<c>- item</c> lines); empty, it is written <c>[]</c>.</summary>
 public sealed record YamlSequence(IReadOnlyList<YamlNode> Items) : YamlNode

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>One job of a workflow. <paramref name="Id"/> is its key under <c>jobs:</c> and how <c>needs</c> refers to it.</summary>
 public sealed record WorkflowJob(string Id, IReadOnlyList<WorkflowStep> Steps)

@@ -1,10 +1,10 @@
-using ImagePipeline.Engine.GitHubActions;
+using ImagePipeline.GitHubActions;
 using YamlMappingNode = YamlDotNet.RepresentationModel.YamlMappingNode;
 using YamlScalarNode = YamlDotNet.RepresentationModel.YamlScalarNode;
 using YamlSequenceNode = YamlDotNet.RepresentationModel.YamlSequenceNode;
 using YamlStream = YamlDotNet.RepresentationModel.YamlStream;
 
-namespace ImagePipeline.Engine.Tests.GitHubActions;
+namespace ImagePipeline.GitHubActions.Tests;
 
 public class YamlWriterTests
 {

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary><c>concurrency:</c> runs in the same group wait for each other (or cancel the running one).</summary>
 public sealed record WorkflowConcurrency(string Group, bool CancelInProgress);

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>A YAML value as <see cref="YamlWriter"/> writes it: a scalar, a sequence or a mapping.</summary>
 public abstract record YamlNode

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>What a scalar means, which decides whether its text may be written plain.</summary>
 public enum YamlScalarKind

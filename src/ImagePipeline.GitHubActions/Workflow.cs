@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>
 /// A GitHub Actions workflow, as much of it as builds need. <see cref="WorkflowWriter"/> turns it into YAML;

@@ -1,4 +1,4 @@
-namespace ImagePipeline.Engine.GitHubActions;
+namespace ImagePipeline.GitHubActions;
 
 /// <summary>One step of a job: either an action (<see cref="Action"/>) or a shell script (<see cref="Run"/>).</summary>
 public sealed record WorkflowStep
