@@ -78,11 +78,6 @@ public abstract class BuildBase
         return new BuildSession(build, context).RunAsync(args);
     }
 
-    /// <summary>Called once parameters are bound and before planning; load what the targets' inputs and conditions need.</summary>
-    protected virtual Task OnInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    internal Task InitializeAsync(CancellationToken cancellationToken) => OnInitializedAsync(cancellationToken);
-
     /// <summary>
     /// Called after the targets ran (also when some failed or were cancelled) and before the summary is printed,
     /// with every step's outcome; e.g. to append a domain-specific table to the CI job summary.

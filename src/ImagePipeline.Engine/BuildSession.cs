@@ -40,7 +40,6 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             var changed = Changed(parameters, defaults);
             changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
 
-            await build.InitializeAsync(context.CancellationToken);
             graph.Expand(commandLine.Targets);
             var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
             if (build.Plan)
@@ -59,7 +58,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             log.Error("{Error}", e.Message);
             return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, e.Message);
         }
-#pragma warning disable CA1031 // Whatever OnInitializedAsync throws ends the build with exit code 1 and a logged error.
+#pragma warning disable CA1031 // Whatever the families' inputs throw ends the build with exit code 1 and a logged error.
         catch (Exception e)
 #pragma warning restore CA1031
         {

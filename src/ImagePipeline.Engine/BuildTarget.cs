@@ -17,7 +17,7 @@ internal sealed class BuildTarget(string name, int index, TargetDefinition defin
 
     public List<BuildTarget> Dependencies { get; } = [];
 
-    /// <summary>Targets this one runs after when both run (its own After plus others' Before).</summary>
+    /// <summary>Targets this one runs after when both run (its After).</summary>
     public List<BuildTarget> Predecessors { get; } = [];
 
     /// <summary>The plain target's single step, or one step per family input; filled by <see cref="TargetGraph.Expand"/>.</summary>

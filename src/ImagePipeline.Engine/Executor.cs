@@ -106,7 +106,7 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
         try
         {
             var definition = step.Target.Definition;
-            var unmet = definition.Conditions.FirstOrDefault(condition => !condition.Condition(step.Input));
+            var unmet = definition.Conditions.FirstOrDefault(condition => !condition.Condition(step.Input!));
             if (unmet.Condition is not null)
             {
                 result = Result(step, StepStatus.Skipped, time.GetElapsedTime(started), unmet.Reason);

@@ -2,8 +2,8 @@ namespace ImagePipeline.Engine;
 
 /// <summary>
 /// The fluent surface a <see cref="Target"/> uses to describe itself. Every method returns the same definition.
-/// Conditions and <see cref="ForEach"/> inputs are evaluated lazily: inputs after
-/// <see cref="BuildBase.OnInitializedAsync"/>, conditions right before the target (or member) would run.
+/// Conditions and <see cref="ForEach"/> inputs are evaluated lazily: inputs once parameters are bound and only
+/// for the targets the run needs, conditions right before the target (or member) would run.
 /// </summary>
 public interface ITargetDefinition
 {
@@ -20,13 +20,10 @@ public interface ITargetDefinition
     /// <summary>Ordering only: when both run, this one starts after <paramref name="targets"/> have finished.</summary>
     ITargetDefinition After(params Target[] targets);
 
-    /// <summary>Ordering only: when both run, <paramref name="targets"/> start after this one has finished.</summary>
-    ITargetDefinition Before(params Target[] targets);
-
-    /// <summary>Runs the target only when <paramref name="condition"/> holds; otherwise it is Skipped with <paramref name="reason"/>.</summary>
-    ITargetDefinition OnlyWhen(Func<bool> condition, string reason);
-
-    /// <summary>Per-member condition of a family; receives the member's input.</summary>
+    /// <summary>
+    /// Runs a family member only when <paramref name="condition"/> holds for its input; otherwise it is Skipped
+    /// with <paramref name="reason"/>.
+    /// </summary>
     ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason);
 
     /// <summary>Hides the target from <c>--help</c> and the schema; it can still be invoked.</summary>
@@ -37,12 +34,6 @@ public interface ITargetDefinition
     /// <paramref name="inputName"/> is how <c>--help</c> shows the input, e.g. <c>Acquire[image]</c>.
     /// </summary>
     ITargetDefinition ForEach(Func<IEnumerable<string>> inputs, string inputName = "input");
-
-    /// <summary>Adds a synchronous action.</summary>
-    ITargetDefinition Executes(Action action);
-
-    /// <summary>Adds an asynchronous action.</summary>
-    ITargetDefinition Executes(Func<Task> action);
 
     /// <summary>Adds an asynchronous, cancellable action.</summary>
     ITargetDefinition Executes(Func<CancellationToken, Task> action);

@@ -9,10 +9,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public List<Target> Predecessors { get; } = [];
 
-    public List<Target> Successors { get; } = [];
-
-    /// <summary>Conditions with the reason to report when they are false; the argument is the member input (null for plain targets).</summary>
-    public List<(Func<string?, bool> Condition, string Reason)> Conditions { get; } = [];
+    /// <summary>Conditions with the reason to report when they are false; the argument is the member's input.</summary>
+    public List<(Func<string, bool> Condition, string Reason)> Conditions { get; } = [];
 
     public List<Func<string?, CancellationToken, Task>> Actions { get; } = [];
 
@@ -35,18 +33,10 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition After(params Target[] targets) => AddTo(Predecessors, targets);
 
-    public ITargetDefinition Before(params Target[] targets) => AddTo(Successors, targets);
-
-    public ITargetDefinition OnlyWhen(Func<bool> condition, string reason)
-    {
-        Conditions.Add((_ => condition(), reason));
-        return this;
-    }
-
     public ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason)
     {
         UsesInput = true;
-        Conditions.Add((input => condition(input!), reason));
+        Conditions.Add((condition, reason));
         return this;
     }
 
@@ -62,14 +52,6 @@ internal sealed class TargetDefinition : ITargetDefinition
         InputName = inputName;
         return this;
     }
-
-    public ITargetDefinition Executes(Action action) => AddAction((_, _) =>
-    {
-        action();
-        return Task.CompletedTask;
-    });
-
-    public ITargetDefinition Executes(Func<Task> action) => AddAction((_, _) => action());
 
     public ITargetDefinition Executes(Func<CancellationToken, Task> action) => AddAction((_, ct) => action(ct));
 

@@ -42,10 +42,6 @@ internal sealed class TargetGraph
             var definition = target.Definition;
             target.Dependencies.AddRange(definition.Dependencies.Select(d => Resolve(byDelegate, d, target)).Distinct());
             target.Predecessors.AddRange(definition.Predecessors.Select(d => Resolve(byDelegate, d, target)));
-            foreach (var successor in definition.Successors)
-            {
-                Resolve(byDelegate, successor, target).Predecessors.Add(target);
-            }
 
             if (definition.UsesInput && !target.IsFamily)
             {

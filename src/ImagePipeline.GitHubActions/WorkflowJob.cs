@@ -13,9 +13,6 @@ public sealed record WorkflowJob(string Id, IReadOnlyList<WorkflowStep> Steps)
     /// <summary>A condition expression (without <c>${{ }}</c>, as GitHub accepts in <c>if:</c>).</summary>
     public string? If { get; init; }
 
-    /// <summary>Job-level permissions; null inherits the workflow's.</summary>
-    public IReadOnlyDictionary<string, string>? Permissions { get; init; }
-
     /// <summary>Job outputs: name → expression, usually <c>${{ steps.&lt;id&gt;.outputs.&lt;name&gt; }}</c>.</summary>
     public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
 

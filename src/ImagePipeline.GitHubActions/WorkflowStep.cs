@@ -28,8 +28,6 @@ public sealed record WorkflowStep
     /// <summary>The script of a <c>run:</c> step.</summary>
     public string? Run { get; }
 
-    public string? Shell { get; init; }
-
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
     public static WorkflowStep Uses(string name, string action, IReadOnlyDictionary<string, string>? with = null)

@@ -58,14 +58,7 @@ public static class WorkflowWriter
 
         if (on.PullRequest is { } pullRequest)
         {
-            var trigger = new Entries();
-            if (pullRequest.Branches.Count > 0)
-            {
-                trigger.Add("branches", YamlSequence.Of(pullRequest.Branches));
-            }
-
-            trigger.Add("paths", YamlSequence.Of(pullRequest.Paths));
-            entries.Add("pull_request", trigger.ToMapping());
+            entries.Add("pull_request", new Entries { { "paths", YamlSequence.Of(pullRequest.Paths) } }.ToMapping());
         }
 
         if (on.WorkflowDispatch is { } dispatch)
@@ -79,26 +72,13 @@ public static class WorkflowWriter
         return entries.ToMapping();
     }
 
-    private static YamlMapping Input(WorkflowInput input)
+    private static YamlMapping Input(WorkflowInput input) => new Entries
     {
-        var entries = new Entries
-        {
-            { "description", input.Description },
-            { "type", input.Type == WorkflowInputType.Text ? "string" : input.Type.ToString().ToLowerInvariant() },
-            { "required", YamlScalar.Boolean(input.Required) },
-        };
-        if (input.Default is { } value)
-        {
-            entries.Add("default", value);
-        }
-
-        if (input.Options.Count > 0)
-        {
-            entries.Add("options", YamlSequence.Of(input.Options));
-        }
-
-        return entries.ToMapping();
-    }
+        { "description", input.Description },
+        { "type", "boolean" },
+        { "required", YamlScalar.Boolean(false) },
+        { "default", YamlScalar.Boolean(input.Default) },
+    }.ToMapping();
 
     private static YamlMapping Job(WorkflowJob job)
     {
@@ -114,11 +94,6 @@ public static class WorkflowWriter
         if (job.TimeoutMinutes is { } timeout)
         {
             entries.Add("timeout-minutes", YamlScalar.Number(timeout));
-        }
-
-        if (job.Permissions is { } permissions)
-        {
-            entries.Add("permissions", YamlMapping.Sorted(permissions));
         }
 
         if (job.Strategy is { } strategy)
@@ -147,7 +122,6 @@ public static class WorkflowWriter
         entries.AddIfSet("uses", step.Action);
         entries.AddIfAny("with", step.With);
         entries.AddIfAny("env", step.Env);
-        entries.AddIfSet("shell", step.Shell);
         entries.AddIfSet("run", step.Run);
         return entries.ToMapping();
     }

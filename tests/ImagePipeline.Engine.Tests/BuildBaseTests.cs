@@ -30,13 +30,4 @@ public sealed class BuildBaseTests : IDisposable
 
         Assert.Equal(harness.Root, build.Root);
     }
-
-    [Fact]
-    public async Task OnInitializedAsync_ThrowsUsageException_ExitsTwo()
-    {
-        var (result, output) = await harness.RunAsync(new RootBuild(), ["Show", "--fail-init"]);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("ERR manifest is broken", output, StringComparison.Ordinal);
-    }
 }

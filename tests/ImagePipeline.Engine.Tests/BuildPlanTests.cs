@@ -26,7 +26,7 @@ public sealed class BuildPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_AfterAndBefore_OrderWithoutImplyingExecution()
+    public async Task Run_After_OrdersWithoutImplyingExecution()
     {
         var build = new OrderBuild();
 
@@ -37,7 +37,7 @@ public sealed class BuildPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_BeforeTargetNotInvoked_IsNotRun()
+    public async Task Run_AfterTargetNotInvoked_IsNotRun()
     {
         var build = new OrderBuild();
 

@@ -89,19 +89,4 @@ public class WorkflowWriterTests
         Assert.Contains("\npermissions: {}\n", yaml, StringComparison.Ordinal);
         Assert.Contains("\non: {}\n", yaml, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ChoiceInput_DefaultNotAnOption_Throws() =>
-        Assert.Throws<ArgumentException>(() => WorkflowInput.Choice("level", "Level", ["a", "b"], "c"));
-
-    [Fact]
-    public void Write_StringInputDefault_IsQuotedWhenItLooksLikeABoolean()
-    {
-        var workflow = new Workflow("x", new WorkflowTriggers
-        {
-            WorkflowDispatch = new WorkflowDispatchTrigger([WorkflowInput.Text("mode", "Mode", "true")]),
-        }, []);
-
-        Assert.Contains("        type: string\n        required: false\n        default: 'true'\n", WorkflowWriter.Write(workflow), StringComparison.Ordinal);
-    }
 }

@@ -28,7 +28,7 @@ public sealed class ChainBuild : BuildBase
 
     public Target Validate => _ => _
         .Description("Check the inputs")
-        .Executes(() =>
+        .Runs(() =>
         {
             Ran.Enqueue(nameof(Validate));
             if (Invalid)
@@ -69,7 +69,7 @@ public sealed class ChainBuild : BuildBase
     public Target Sync => _ => _
         .Description("Process every input")
         .DependsOn(Verify)
-        .Executes(() => Ran.Enqueue(nameof(Sync)));
+        .Runs(() => Ran.Enqueue(nameof(Sync)));
 
     public Target Prune => _ => _
         .Description("Remove what is left over")
@@ -83,5 +83,5 @@ public sealed class ChainBuild : BuildBase
 
     public Target Internal => _ => _
         .Unlisted()
-        .Executes(() => Ran.Enqueue(nameof(Internal)));
+        .Runs(() => Ran.Enqueue(nameof(Internal)));
 }

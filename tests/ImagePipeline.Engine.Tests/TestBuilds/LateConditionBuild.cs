@@ -5,7 +5,7 @@ public sealed class LateConditionBuild : BuildBase
 {
     private readonly HashSet<string> skip = [];
 
-    public Target Prepare => _ => _.Executes(() => skip.Add("x"));
+    public Target Prepare => _ => _.Runs(() => skip.Add("x"));
 
     public Target Use => _ => _
         .ForEach(() => ["x", "y"])

@@ -38,5 +38,5 @@ public sealed class ParameterBuild : BuildBase
 
     public Target Show => _ => _
         .Description("Log the parameters")
-        .Executes(() => Log.Information("Using secret {Secret} for {Manifest}", SecretKey, Manifest));
+        .Runs(() => Log.Information("Using secret {Secret} for {Manifest}", SecretKey, Manifest));
 }

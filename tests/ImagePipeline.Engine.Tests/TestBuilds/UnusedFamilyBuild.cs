@@ -7,7 +7,7 @@ public sealed class UnusedFamilyBuild : BuildBase
 
     public Target Standalone => _ => _
         .Description("Needs no inputs")
-        .Executes(() => Ran = true);
+        .Runs(() => Ran = true);
 
     public bool Ran { get; private set; }
 
