@@ -2,7 +2,6 @@ using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
-using ImagePipeline.Storage;
 using ImagePipeline.Sources.Packer;
 
 namespace ImagePipeline.Build;
@@ -11,17 +10,8 @@ internal sealed partial class Build
 {
     async Task DiffAsync(CancellationToken cancellationToken)
     {
-        IImageStore? store;
-        try
-        {
-            store = await OpenStoreAsync(required: !DryRun, cancellationToken);
-            _plan = await new SyncPlanner(store).PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
-        }
-        catch
-        {
-            _diffFailed = true;
-            throw;
-        }
+        var store = await OpenStoreAsync(required: !DryRun, cancellationToken);
+        _plan = await new SyncPlanner(store).PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
 
         var table = new TextTable("Image", "Action", "Reason", "Destination");
         foreach (var image in _plan.Images)

@@ -1,5 +1,4 @@
 using ImagePipeline.Credentials;
-using ImagePipeline.Engine;
 using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
@@ -29,16 +28,8 @@ internal sealed partial class Build
 
     async Task<IImageStore?> CreateStoreAsync(bool required, CancellationToken cancellationToken)
     {
-        StoreLocation location;
-        try
-        {
-            var isPath = !Store.Equals("s3", StringComparison.OrdinalIgnoreCase) && !Store.Contains("://", StringComparison.Ordinal);
-            location = StoreLocation.Parse(isPath ? Rooted(Store) : Store);
-        }
-        catch (StoreException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var isPath = !Store.Equals("s3", StringComparison.OrdinalIgnoreCase) && !Store.Contains("://", StringComparison.Ordinal);
+        var location = StoreLocation.Parse(isPath ? Rooted(Store) : Store);
 
         if (location.Kind != StoreKind.S3)
         {
@@ -55,11 +46,6 @@ internal sealed partial class Build
         {
             Log.Warning("Store not read: {Reason}", e.Message);
             return null;
-        }
-        catch (CredentialsException e)
-        {
-            // Missing, unreadable or tampered credentials are configuration errors, not failed work.
-            throw new UsageException(e.Message);
         }
     }
 }

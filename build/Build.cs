@@ -1,6 +1,8 @@
+using ImagePipeline.Credentials;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
+using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
 
@@ -144,8 +146,15 @@ internal sealed partial class Build : BuildBase
     ITargetDefinition ImageStage(ITargetDefinition stage) => stage
         .ForEach(() => SelectedImageNames, "image")
         .OnlyWhen(_ => !DryRun, "dry run")
-        .OnlyWhen(_ => !_diffFailed, "Diff failed")
+        .OnlyWhen(_ => StatusOf(Diff) is not StepStatus.Failed, "Diff failed")
         .OnlyWhen(NeedsWork, "unchanged in store");
+
+    /// <summary>
+    /// What the user must fix (manifest, credentials, --store) exits 2, not 1. Other domain errors, such as a
+    /// refused S3 endpoint or a failed download, are failed work.
+    /// </summary>
+    protected override bool IsUsageError(Exception exception) =>
+        exception is ManifestException or CredentialsException or StoreLocationException || base.IsUsageError(exception);
 
     string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 
@@ -171,9 +180,6 @@ internal sealed partial class Build : BuildBase
 
     /// <summary>Without a plan (Acquire on its own), every image needs work.</summary>
     bool NeedsWork(string name) => _plan?.Find(name)?.NeedsWork ?? true;
-
-    /// <summary>Set when Diff ran and failed: without a plan, nothing should be acquired or uploaded.</summary>
-    bool _diffFailed;
 
     IReadOnlyList<ImageDefinition> SelectImages(ImageManifest manifest)
     {

@@ -5,7 +5,8 @@ namespace ImagePipeline.Engine;
 /// <summary>
 /// Base of a build: declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/> members in a
 /// derived class and call <see cref="ExecuteAsync{T}(string[])"/> from <c>Main</c>.
-/// Exit codes: 0 success (skips included), 1 a target failed or the build was cancelled, 2 usage error.
+/// Exit codes: 0 success (skips included), 1 a target failed or the build was cancelled, 2 usage error
+/// (see <see cref="IsUsageError"/>).
 /// </summary>
 public abstract class BuildBase
 {
@@ -41,6 +42,30 @@ public abstract class BuildBase
 
     /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
     protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
+
+    /// <summary>What has finished so far in this run; null before the targets start (help, plan, input evaluation).</summary>
+    internal RunProgress? Progress { get; set; }
+
+    /// <summary>
+    /// How <paramref name="target"/> ended in this run, for conditions (evaluated right before a step runs)
+    /// and <see cref="OnFinishedAsync"/>. Null while it has not finished or when it is not part of the plan.
+    /// For a family, once every planned member finished: Failed if any member failed, else NotRun if any did
+    /// not run, else Succeeded if any succeeded, else Skipped.
+    /// </summary>
+    protected StepStatus? StatusOf(Target target) => Progress?.StatusOf(target);
+
+    /// <summary>True once any step of this run has Failed.</summary>
+    protected bool HasFailed => Progress?.HasFailed ?? false;
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> means the user must fix their input or configuration (exit code 2)
+    /// rather than that work failed (exit code 1). Asked for what target actions, conditions, family inputs and
+    /// parameter binding throw; the step is Failed either way. Override to recognise the domain's types; the
+    /// engine's own <see cref="UsageException"/> counts whatever an override answers.
+    /// </summary>
+    protected virtual bool IsUsageError(Exception exception) => exception is UsageException;
+
+    internal bool IsUsageFailure(Exception exception) => exception is UsageException || IsUsageError(exception);
 
     /// <summary>Runs a build on the real console, environment and current directory; Ctrl-C cancels it cooperatively.</summary>
     public static async Task<int> ExecuteAsync<T>(string[] args)

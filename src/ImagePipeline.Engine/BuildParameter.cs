@@ -86,7 +86,8 @@ internal sealed class BuildParameter
                 field.SetValue(build, value);
                 break;
             case PropertyInfo property:
-                property.SetValue(build, value);
+                // Unwrapped, so what a setter throws reaches BuildBase.IsUsageError as itself.
+                property.SetValue(build, value, BindingFlags.DoNotWrapExceptions, binder: null, index: null, culture: null);
                 break;
         }
     }

@@ -67,6 +67,8 @@ internal sealed class BuildPlan
         return new BuildPlan(ordered, skipped.Distinct().ToDictionary(step => step, _ => "--skip"));
     }
 
+    public bool Contains(BuildStep step) => selected.Contains(step);
+
     /// <summary>The planned steps <paramref name="step"/> waits for.</summary>
     public IEnumerable<BuildStep> WaitsFor(BuildStep step) => step.Dependencies.Concat(step.Predecessors).Where(selected.Contains).Distinct();
 }

@@ -7,9 +7,9 @@ public sealed record BuildResult(int ExitCode, IReadOnlyList<StepResult> Steps, 
     public const int TargetFailed = 1;
     public const int UsageError = 2;
 
-    /// <summary>0 when everything succeeded or was skipped, 2 when a failure was a <see cref="UsageException"/>, else 1.</summary>
-    public static int ExitCodeFor(IReadOnlyList<StepResult> steps) =>
-        steps.Any(step => step.Exception is UsageException) ? UsageError
+    /// <summary>0 when everything succeeded or was skipped, 2 when a step threw a usage error, else 1.</summary>
+    internal static int ExitCodeFor(IReadOnlyList<StepResult> steps, Func<Exception, bool> isUsageError) =>
+        steps.Any(step => step.Exception is { } e && isUsageError(e)) ? UsageError
         : steps.Any(step => step.Status is StepStatus.Failed or StepStatus.NotRun) ? TargetFailed
         : Success;
 }

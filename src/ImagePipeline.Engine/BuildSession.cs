@@ -48,12 +48,12 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
-            var (steps, duration) = await RunPlanAsync(plan, log, output);
-            var result = new BuildResult(BuildResult.ExitCodeFor(steps), steps, duration);
+            var (steps, duration) = await RunPlanAsync(graph, plan, log, output);
+            var result = new BuildResult(BuildResult.ExitCodeFor(steps, build.IsUsageFailure), steps, duration);
             await FinishAsync(log, result);
             return Summarise(log, output, masked, result);
         }
-        catch (UsageException e)
+        catch (Exception e) when (build.IsUsageFailure(e))
         {
             log.Error("{Error}", e.Message);
             return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, e.Message);
@@ -81,12 +81,14 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         }
     }
 
-    private async Task<(IReadOnlyList<StepResult> Steps, TimeSpan Duration)> RunPlanAsync(BuildPlan plan, ILogger log, TextWriter output)
+    private async Task<(IReadOnlyList<StepResult> Steps, TimeSpan Duration)> RunPlanAsync(TargetGraph graph, BuildPlan plan, ILogger log, TextWriter output)
     {
+        var progress = new RunProgress(graph, plan);
+        build.Progress = progress;
         // Interleaved groups would be unreadable, so GitHub groups are only written when steps run one at a time.
         var options = new ExecutorOptions(build.Parallelism, build.Verbose, gitHubActions && build.Parallelism == 1, output);
         var started = context.TimeProvider.GetTimestamp();
-        var steps = await new Executor(plan, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
+        var steps = await new Executor(plan, progress, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
         return (steps, context.TimeProvider.GetElapsedTime(started));
     }
 

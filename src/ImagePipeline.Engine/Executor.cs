@@ -5,12 +5,12 @@ namespace ImagePipeline.Engine;
 
 /// <summary>
 /// Runs a plan: a step starts once everything it waits for has finished, at most <c>parallelism</c> at a time,
-/// picking ready steps in plan order. Whether a step runs depends only on its dependencies' statuses,
-/// so any parallelism yields the results of a serial run.
+/// picking ready steps in plan order. Whether a step runs depends only on its dependencies' statuses
+/// (and on conditions, which may read what finished), so any parallelism yields the results of a serial run
+/// unless a condition reads a step it does not wait for.
 /// </summary>
-internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, ExecutorOptions options)
+internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, ExecutorOptions options)
 {
-    private readonly Dictionary<BuildStep, StepResult> results = [];
 
     /// <summary>Runs the plan; never throws for a step's failure or cancellation. Returns results in plan order.</summary>
     public async Task<IReadOnlyList<StepResult>> RunAsync(CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
 
         void Finish(BuildStep step, StepResult result)
         {
-            results[step] = result;
+            progress.Record(step, result);
             foreach (var dependent in dependents[step])
             {
                 if (--waiting[dependent] == 0)
@@ -59,7 +59,7 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
             }
         }
 
-        return [.. plan.Steps.Select(step => results[step])];
+        return [.. plan.Steps.Select(step => progress[step])];
     }
 
     /// <summary>The result of a step that will not run its actions, or null when it should run.</summary>
@@ -73,15 +73,15 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
         // A plain target depending on a family collects its members; every other dependency is one-to-one.
         bool Collected(BuildStep dependency) => step.Input is null && dependency.Input is not null;
 
-        if (step.Dependencies.FirstOrDefault(d => !Collected(d) && !Completed(d)) is { } failed)
+        if (step.Dependencies.FirstOrDefault(d => !Collected(d) && !LetsDependentsRun(d)) is { } failed)
         {
-            var what = results[failed].Status is StepStatus.Failed ? "failed" : "did not run";
+            var what = progress[failed].Status is StepStatus.Failed ? "failed" : "did not run";
             return Result(step, StepStatus.NotRun, TimeSpan.Zero, $"{failed.Name} {what}");
         }
 
         // A collecting target fails, rather than not running, so the summary says which family let it down.
         var incomplete = step.Dependencies.Where(Collected).GroupBy(d => d.Target)
-            .Select(family => (Family: family.Key, Total: family.Count(), Failed: family.Count(d => !Completed(d))))
+            .Select(family => (Family: family.Key, Total: family.Count(), Failed: family.Count(d => !LetsDependentsRun(d))))
             .FirstOrDefault(family => family.Failed > 0);
         if (incomplete.Family is not null)
         {
@@ -91,7 +91,12 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
         return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason) : null;
     }
 
-    private bool Completed(BuildStep step) => results[step].Status is StepStatus.Succeeded or StepStatus.Skipped;
+    private bool LetsDependentsRun(BuildStep step) => progress[step].Status switch
+    {
+        StepStatus.Succeeded or StepStatus.Skipped => true,
+        StepStatus.Failed => step.Target.Definition.ProceedsAfterFailure,
+        _ => false,
+    };
 
     private async Task<StepResult> RunAsync(BuildStep step, CancellationToken cancellationToken)
     {
@@ -130,6 +135,8 @@ internal sealed class Executor(BuildPlan plan, ILogger log, TimeProvider time, E
             result = Result(step, StepStatus.Failed, time.GetElapsedTime(started), cancelled ? "cancelled" : e.Message) with { Exception = e };
         }
 
+        // Recorded before the loop learns of it, so a step starting meanwhile already sees it.
+        progress.Record(step, result);
         Report(step, result);
         if (options.GitHubGroups)
         {

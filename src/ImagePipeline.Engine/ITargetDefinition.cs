@@ -22,9 +22,19 @@ public interface ITargetDefinition
 
     /// <summary>
     /// Runs a family member only when <paramref name="condition"/> holds for its input; otherwise it is Skipped
-    /// with <paramref name="reason"/>.
+    /// with <paramref name="reason"/>. Evaluated right before the member would run, so it sees the outcome of
+    /// every step that finished (<see cref="BuildBase.StatusOf"/>, <see cref="BuildBase.HasFailed"/>).
     /// </summary>
     ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason);
+
+    /// <summary>
+    /// When this target (or a member of this family) fails, the targets that depend on it still run instead of
+    /// ending NotRun; a plain target collecting this family runs too, rather than failing for it. The failure
+    /// itself stands: the step is Failed in the summary and the build exits 1 (or 2 for a usage error).
+    /// Dependents that must not act on a failed dependency can ask <see cref="BuildBase.StatusOf"/> in a condition.
+    /// A dependency that ended NotRun still stops its dependents.
+    /// </summary>
+    ITargetDefinition ProceedAfterFailure();
 
     /// <summary>Hides the target from <c>--help</c> and the schema; it can still be invoked.</summary>
     ITargetDefinition Unlisted();

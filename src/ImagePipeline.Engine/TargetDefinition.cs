@@ -16,6 +16,9 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public bool IsUnlisted { get; private set; }
 
+    /// <summary>Its failure does not stop its dependents (<see cref="ITargetDefinition.ProceedAfterFailure"/>).</summary>
+    public bool ProceedsAfterFailure { get; private set; }
+
     public Func<IEnumerable<string>>? Inputs { get; private set; }
 
     public string InputName { get; private set; } = "input";
@@ -37,6 +40,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     {
         UsesInput = true;
         Conditions.Add((condition, reason));
+        return this;
+    }
+
+    public ITargetDefinition ProceedAfterFailure()
+    {
+        ProceedsAfterFailure = true;
         return this;
     }
 

@@ -8,9 +8,12 @@ namespace ImagePipeline.Engine;
 /// </summary>
 internal sealed class TargetGraph
 {
-    private TargetGraph(IReadOnlyList<BuildTarget> targets)
+    private readonly Dictionary<Target, BuildTarget> byDelegate;
+
+    private TargetGraph(Dictionary<Target, BuildTarget> byDelegate)
     {
-        Targets = targets;
+        this.byDelegate = byDelegate;
+        Targets = [.. byDelegate.Values];
     }
 
     /// <summary>In declaration order.</summary>
@@ -49,7 +52,7 @@ internal sealed class TargetGraph
             }
         }
 
-        var graph = new TargetGraph([.. byDelegate.Values]);
+        var graph = new TargetGraph(byDelegate);
         graph.ThrowOnCycle();
         return graph;
     }
@@ -119,6 +122,11 @@ internal sealed class TargetGraph
         return step is not null ? [step] : throw new UsageException(
             $"Unknown target '{name}'." + Suggestions.DidYouMean(name, target.Steps.Select(s => s.Name)));
     }
+
+    /// <summary>The target a build's <see cref="Target"/> property declared.</summary>
+    public BuildTarget Find(Target target) => byDelegate.TryGetValue(target, out var found)
+        ? found
+        : throw new UsageException("A target's status was asked for a Target that is not a property of the build.");
 
     /// <summary>A member of one family pairs with the same input's member of another; everything else pairs with all steps.</summary>
     private static List<BuildStep> Counterparts(BuildStep step, BuildTarget other)

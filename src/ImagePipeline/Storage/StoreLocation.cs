@@ -21,7 +21,7 @@ public sealed record StoreLocation
 
     public static StoreLocation ForDirectory(string path) => new(StoreKind.Directory, System.IO.Path.GetFullPath(path));
 
-    /// <exception cref="StoreException">The value is neither <c>s3</c>, a path nor a <c>file:///</c> URL.</exception>
+    /// <exception cref="StoreLocationException">The value is neither <c>s3</c>, a path nor a <c>file:///</c> URL.</exception>
     public static StoreLocation Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Equals("s3", StringComparison.OrdinalIgnoreCase))
@@ -50,6 +50,5 @@ public sealed record StoreLocation
 
     public override string ToString() => Kind == StoreKind.S3 ? "s3" : Directory!;
 
-    private static StoreException Invalid(string value, string reason) =>
-        new($"--store '{value}' is not valid: {reason}.", key: null, isRetryable: false);
+    private static StoreLocationException Invalid(string value, string reason) => new(value, reason);
 }

@@ -95,6 +95,17 @@ public sealed class SyncDirectoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_UnsupportedStoreUrl_ExitsTwoAndAcquiresNothing()
+    {
+        var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--store", "https://example.com/images");
+
+        Assert.Equal(BuildResult.UsageError, run.ExitCode);
+        Assert.Contains("--store 'https://example.com/images' is not valid", run.Output, StringComparison.Ordinal);
+        Assert.Equal(StepStatus.Failed, run.StatusOf("Diff"));
+        Assert.All(run.Result.Steps.Where(s => s.Target == "Acquire"), s => Assert.Equal((StepStatus.Skipped, "Diff failed"), (s.Status, s.Note)));
+    }
+
+    [Fact]
     public async Task Sync_DryRunWithoutCredentials_ReportsUnknownStoreState()
     {
         var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--dry-run");

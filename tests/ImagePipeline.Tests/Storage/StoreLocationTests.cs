@@ -34,7 +34,7 @@ public sealed class StoreLocationTests
     [InlineData("file://nas/images", "file:///")]
     public void Parse_Unsupported_ThrowsNamingValue(string value, string hint)
     {
-        var error = Assert.Throws<StoreException>(() => StoreLocation.Parse(value));
+        var error = Assert.Throws<StoreLocationException>(() => StoreLocation.Parse(value));
 
         Assert.Contains($"--store '{value}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(hint, error.Message, StringComparison.Ordinal);
