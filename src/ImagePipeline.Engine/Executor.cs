@@ -11,7 +11,6 @@ namespace ImagePipeline.Engine;
 /// </summary>
 internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, ExecutorOptions options)
 {
-
     /// <summary>Runs the plan; never throws for a step's failure or cancellation. Returns results in plan order.</summary>
     public async Task<IReadOnlyList<StepResult>> RunAsync(CancellationToken cancellationToken)
     {

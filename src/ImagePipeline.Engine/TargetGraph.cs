@@ -57,9 +57,8 @@ internal sealed class TargetGraph
         return graph;
     }
 
-    /// <summary>Evaluates the families' inputs and creates the steps and their edges.</summary>
     /// <summary>
-    /// Creates the steps of the invoked targets and of everything they depend on. Other families'
+    /// Creates the steps and their edges of the invoked targets and of everything they depend on. Other families'
     /// inputs are never evaluated, so a target that needs no inputs runs even when they cannot be computed.
     /// </summary>
     public void Expand(IReadOnlyList<string> invoked)
