@@ -1,8 +1,6 @@
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
-using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
-using ImagePipeline.Sources.Packer;
 
 namespace ImagePipeline.Build;
 
@@ -10,21 +8,19 @@ internal sealed partial class Build
 {
     async Task DiffAsync(CancellationToken cancellationToken)
     {
-        var store = await OpenStoreAsync(required: !DryRun, cancellationToken);
-        _plan = await new SyncPlanner(store).PlanAsync(SelectedImages, Force, FingerprintAsync, cancellationToken);
-
+        var plan = await Run.PlanAsync(cancellationToken);
         var table = new TextTable("Image", "Action", "Reason", "Destination");
-        foreach (var image in _plan.Images)
+        foreach (var image in plan.Images)
         {
             table.Add(image.Name, image.Action.ToString().ToLowerInvariant(), image.Reason, image.ObjectKey);
         }
 
-        Log.Information("Plan against {Store}:", store?.Description ?? "(store not read)");
+        Log.Information("Plan against {Store}:", Run.StoreDescription ?? "the store (not read: no credentials)");
         table.WriteTo(line => Log.Information("{Line:l}", line));
         AppendStepSummary("Sync plan", table);
 
         PrunePlan? prune = null;
-        if (DryRun && store is not null && Image.Length == 0)
+        if (DryRun && Image.Length == 0 && await OpenStoreAsync(required: false, cancellationToken) is { } store)
         {
             prune = await new PrunePlanner(store).PlanAsync(LoadedManifest, IncludeUnmanaged, cancellationToken);
             foreach (var candidate in prune.Delete)
@@ -37,22 +33,22 @@ internal sealed partial class Build
         {
             var path = Rooted(PlanJson);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, PlanDocument.Serialize(_plan, prune), cancellationToken);
+            await File.WriteAllTextAsync(path, PlanDocument.Serialize(plan, prune), cancellationToken);
             Log.Information("Plan written to {Path}", path);
         }
-    }
 
-    Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
-        CreatePackerHandler().ComputeFingerprintAsync(image, cancellationToken);
+        Run.ThrowForFailuresIn("Diff");
+    }
 
     Task SyncSummaryAsync(CancellationToken cancellationToken)
     {
-        var plan = _plan!;
-        var count = (ImageAction action) => plan.Images.Count(i => i.Action == action);
+        var jobs = Run.Jobs;
+        var count = (ImageAction action) => jobs.Count(j => j.Plan?.Action == action);
         Log.Information(DryRun
-                ? "Dry run: {Changed} image(s) would be published, {Unchanged} unchanged, {Unknown} unknown (store not read); nothing was changed"
-                : "{Changed} image(s) published, {Unchanged} unchanged, {Unknown} unknown",
-            plan.ImagesNeedingWork.Count, count(ImageAction.Unchanged), count(ImageAction.Unknown));
+                ? "Dry run: {Changed} image(s) would be published, {Unchanged} unchanged, {Unknown} not compared (store not read), {Failed} failed; nothing was changed"
+                : "{Changed} image(s) published, {Unchanged} unchanged, {Unknown} not compared, {Failed} failed",
+            DryRun ? jobs.Count(j => j.IsHealthy && j.Plan?.NeedsWork == true) : jobs.Count(j => j.Published is not null),
+            count(ImageAction.Unchanged), count(ImageAction.Unknown), jobs.Count(j => !j.IsHealthy));
         return Task.CompletedTask;
     }
 }

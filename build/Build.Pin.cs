@@ -1,12 +1,13 @@
 using ImagePipeline.Manifest;
 using ImagePipeline.Pinning;
+using ImagePipeline.Sources;
 using ImagePipeline.Verification;
 
 namespace ImagePipeline.Build;
 
 /// <summary>
-/// Pin[image]: acquires an http or file source once (the real handlers, into a work directory that is
-/// deleted afterwards), checks it against source.checksum when the manifest has one, and writes what it
+/// Pin[image]: reads an http or file source once (the real readers, bytes discarded: only the digests
+/// are needed), checks it against source.checksum when the manifest has one, and writes what it
 /// learnt — source.checksum when missing (trust on first use), validation.expected — into the manifest.
 /// Members run in parallel; each one's edit goes through one <see cref="ManifestUpdater"/>, so the writes
 /// are serialised and atomic, and an image that fails leaves its manifest entry as it was.
@@ -25,14 +26,27 @@ internal sealed partial class Build
     /// <summary>One updater (one lock) for all members, whichever asks first.</summary>
     ManifestUpdater PinManifestUpdater => LazyInitializer.EnsureInitialized(ref _manifestUpdater, () => new ManifestUpdater(PinManifest.FilePath));
 
-    bool IsPinnable(string name) => PinManifest.Find(name)!.Source is HttpImageSource or FileImageSource;
+    Pinner Pinner => LazyInitializer.EnsureInitialized(ref _pinner, () => new Pinner(ImageAcquirer.Create(AcquisitionSettings, Log)));
 
-    string PinWorkDirectory(string name) => Path.Combine(RootDirectory, ".nuke", "temp", "pin", name);
+    Pinner? _pinner;
+
+    bool IsPinnable(string name) => PinManifest.Find(name)!.Source is HttpImageSource or FileImageSource;
 
     async Task PinAsync(string name, CancellationToken cancellationToken)
     {
         var image = PinManifest.Find(name)!;
-        var result = await AcquireForPinAsync(image, cancellationToken);
+        PinResult result;
+        try
+        {
+            result = await Pinner.PinAsync(image, cancellationToken);
+        }
+        catch (ChecksumMismatchException)
+        {
+            Log.Error("{Image}: the download does not match source.checksum; its manifest entry is left as it was "
+                + "(if the publisher replaced the file, put the new published checksum there, or remove it to trust the new download)", image.Name);
+            throw;
+        }
+
         if (result.SourceStatus == SourceChecksumStatus.New)
         {
             Log.Warning("{Image}: source.checksum was missing or a placeholder; trusting this download on first use: {Digest}. "
@@ -48,32 +62,6 @@ internal sealed partial class Build
         Log.Information("{Image}: source.checksum {SourceStatus} {Source}; expected {ExpectedStatus} {Expected}; {Manifest}",
             name, Describe(result.SourceStatus), result.SourceChecksum, Describe(result.ExpectedStatus), result.Expected,
             written ? "manifest updated" : "manifest already up to date");
-    }
-
-    async Task<PinResult> AcquireForPinAsync(ImageDefinition image, CancellationToken cancellationToken)
-    {
-        var workDirectory = PinWorkDirectory(image.Name);
-        Directory.CreateDirectory(workDirectory);
-        try
-        {
-            var handler = SourceHandlers.First(h => h.CanHandle(image.Source));
-            var acquired = await handler.AcquireAsync(image, workDirectory, cancellationToken);
-            return PinResult.From(image, acquired);
-        }
-        catch (ChecksumMismatchException)
-        {
-            Log.Error("{Image}: the download does not match source.checksum; its manifest entry is left as it was "
-                + "(if the publisher replaced the file, put the new published checksum there, or remove it to trust the new download)", image.Name);
-            throw;
-        }
-        finally
-        {
-            // Only the digests are needed: never leave a multi-GB image behind.
-            if (Directory.Exists(workDirectory))
-            {
-                Directory.Delete(workDirectory, recursive: true);
-            }
-        }
     }
 
     static string Describe(SourceChecksumStatus status) => status switch

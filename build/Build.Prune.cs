@@ -1,6 +1,7 @@
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Planning;
+using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
 
@@ -30,7 +31,7 @@ internal sealed partial class Build
             return;
         }
 
-        var aborted = await store.AbortIncompleteUploadsAsync(LoadedManifest.DestinationPrefix, TimeSpan.FromHours(24), cancellationToken);
+        var aborted = await store.AbortIncompleteUploadsAsync(new StagedUploadFilter(LoadedManifest.DestinationPrefix, DateTimeOffset.UtcNow.AddHours(-24)), cancellationToken);
         if (aborted > 0)
         {
             Log.Information("Aborted {Count} incomplete upload(s) older than 24 h", aborted);

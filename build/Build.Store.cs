@@ -1,10 +1,16 @@
+using ImagePipeline.Storage.S3;
 using ImagePipeline.Credentials;
+using ImagePipeline.Engine;
 using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
 
 internal sealed partial class Build
 {
+    static bool LooksLikeAPath(string value) =>
+        value.StartsWith('/') || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal)
+        || value.StartsWith('~') || value.Contains('/', StringComparison.Ordinal);
+
     readonly Lock _storeGate = new();
     Task<IImageStore?>? _store;
 
@@ -29,18 +35,25 @@ internal sealed partial class Build
     async Task<IImageStore?> CreateStoreAsync(bool required, CancellationToken cancellationToken)
     {
         var isPath = !Store.Equals("s3", StringComparison.OrdinalIgnoreCase) && !Store.Contains("://", StringComparison.Ordinal);
-        var location = StoreLocation.Parse(isPath ? Rooted(Store) : Store);
+        if (isPath && !LooksLikeAPath(Store) && !Directory.Exists(Rooted(Store)))
+        {
+            // "--store s33" is a typo of s3 far more often than a wish for a folder named s33.
+            throw new UsageException(
+                $"--store '{Store}' is neither 's3' nor an existing directory; write a new directory as ./{Store} or an absolute path (or file:///…).");
+        }
 
+        var location = StoreLocation.Parse(isPath ? Rooted(Store) : Store);
         if (location.Kind != StoreKind.S3)
         {
-            return ImageStoreFactory.Create(location, credentials: null, Log);
+            return ImageStoreFactory.Create(location, credentials: null, Log, progress: _board);
         }
 
         try
         {
             var resolver = new CredentialResolver(Env, Log);
             var credentials = await resolver.ResolveAsync(RootedOrNull(Credentials), RootedOrNull(SopsAgeKeyFile), cancellationToken);
-            return ImageStoreFactory.Create(location, credentials, Log, new S3StoreOptions { Region = Region });
+            var options = new S3StoreOptions { Region = Region, PartSize = S3StoreOptions.PartSizeFor(ParseSize(MaxImageSize, "--max-image-size")), LowSpeed = LowSpeed };
+            return ImageStoreFactory.Create(location, credentials, Log, options, progress: _board);
         }
         catch (CredentialsMissingException e) when (!required)
         {

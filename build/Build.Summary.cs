@@ -1,60 +1,52 @@
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
-using ImagePipeline.Metadata;
-using ImagePipeline.Planning;
+using ImagePipeline.Publishing;
 
 namespace ImagePipeline.Build;
 
-/// <summary>The per-image Sync table for the CI job summary, written once every image's chain has ended.</summary>
+/// <summary>The per-image result table, on the console and in the CI job summary, written once every image's chain has ended.</summary>
 internal sealed partial class Build
 {
-    static readonly string[] ImageChain = ["Acquire", "Verify", "Upload", "WriteMetadata"];
-
     /// <summary>Appends a table to <c>$GITHUB_STEP_SUMMARY</c> (read from the build's environment) when it is set.</summary>
     void AppendStepSummary(string title, TextTable table) => StepSummary.Append(Env("GITHUB_STEP_SUMMARY"), title, table);
 
     protected override async Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(Env("GITHUB_STEP_SUMMARY")) || DryRun || _plan is null || !result.Steps.Any(s => s.Target == nameof(Sync)))
+        try
         {
-            return;
+            if (_run is not null && !DryRun && result.Steps.Any(s => s.Target == nameof(Sync)))
+            {
+                var table = ResultTable(_run.Jobs);
+                Log.Information("Images:");
+                table.WriteTo(line => Log.Information("{Line:l}", line));
+                AppendStepSummary("Sync", table);
+            }
         }
-
-        var table = new TextTable("Image", "Action", "Size", "Digest", "Duration", "Result");
-        var stored = await ReadPublishedAsync(result, cancellationToken);
-        foreach (var image in _plan.Images)
+        finally
         {
-            var steps = result.Steps.Where(s => s.Input == image.Name && ImageChain.Contains(s.Target)).ToList();
-            var metadata = stored.GetValueOrDefault(image.Name);
-            table.Add(image.Name, image.Action.ToString().ToLowerInvariant(),
-                metadata is null ? "-" : ByteSize.Format(metadata.Size),
-                metadata?.Checksum ?? "-",
-                StepResult.FormatDuration(TimeSpan.FromTicks(steps.Sum(s => s.Duration.Ticks))),
-                Outcome(image, steps));
+            await CloseRunAsync();
         }
-
-        AppendStepSummary("Sync", table);
     }
 
-    /// <summary>What the store now holds for every image whose chain did not fail (its metadata is written last, so it is the truth).</summary>
-    async Task<Dictionary<string, ImageMetadata>> ReadPublishedAsync(BuildResult result, CancellationToken cancellationToken)
+    static TextTable ResultTable(IReadOnlyList<ImageJob> jobs)
     {
-        var store = await OpenStoreAsync(required: false, cancellationToken);
-        if (store is null)
+        var table = new TextTable("Image", "Action", "Size", "Digest", "Duration", "Result");
+        foreach (var job in jobs)
         {
-            return [];
+            table.Add(job.Name, job.Plan?.Action.ToString().ToLowerInvariant() ?? "-",
+                job.Published is { } published ? ByteSize.Format(published.Size) : job.Plan?.StoredSize is { } stored ? ByteSize.Format(stored) : "-",
+                job.Published?.Checksum ?? job.Plan?.Stored ?? "-",
+                job.Duration == TimeSpan.Zero ? "-" : StepResult.FormatDuration(job.Duration),
+                Outcome(job));
         }
 
-        var failed = result.Steps.Where(s => s.Status is StepStatus.Failed or StepStatus.NotRun && s.Input is not null).Select(s => s.Input!).ToHashSet();
-        var images = _plan!.Images.Where(i => !failed.Contains(i.Name)).ToList();
-        var metadata = await Task.WhenAll(images.Select(i => store.ReadMetadataAsync(LoadedManifest.Find(i.Name)!.MetadataKey, cancellationToken)));
-        return images.Zip(metadata).Where(p => p.Second is not null).ToDictionary(p => p.First.Name, p => p.Second!);
+        return table;
     }
 
-    static string Outcome(ImagePlan image, List<StepResult> steps) =>
-        steps.FirstOrDefault(s => s.Status == StepStatus.Failed) is { } failed ? $"failed ({failed.Target}): {failed.Note}"
-        : steps.FirstOrDefault(s => s.Status == StepStatus.NotRun) is { } notRun ? $"not run: {notRun.Note}"
-        : steps.Count > 0 && steps.All(s => s.Status == StepStatus.Skipped) ? $"skipped: {steps[0].Note}"
-        : image.NeedsWork ? "published"
-        : "ok";
+    static string Outcome(ImageJob job) =>
+        job.Failure is { } failure ? $"failed ({failure.Stage}): {failure.Message}"
+        : job.Published is not null ? "published"
+        : job.Plan is { Action: Planning.ImageAction.Unchanged } ? "unchanged"
+        : job.Plan is { NeedsWork: false } ? job.Plan.Reason
+        : "not run";
 }

@@ -1,8 +1,6 @@
+using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
-using ImagePipeline.Sources;
-using ImagePipeline.Sources.Http;
-using ImagePipeline.Build.Output;
 using ImagePipeline.Verification;
 
 namespace ImagePipeline.Build;
@@ -34,37 +32,24 @@ internal sealed partial class Build
         var manifest = LoadedManifest;
         Log.Information("{Manifest}: {Count} image(s), destination prefix {Prefix}",
             Path.GetRelativePath(RootDirectory, manifest.FilePath), manifest.Images.Count, manifest.DestinationPrefix);
-
         WarnAboutCredentialsFile();
-        var probes = Offline ? null : await ProbeSourcesAsync(cancellationToken);
-        var table = new TextTable("Image", "Type", "Source", "Destination", "Expected", "Reachable");
-        foreach (var image in SelectedImages)
+        try
         {
-            table.Add(image.Name, image.Source.Type, DescribeSource(image.Source), image.ObjectKey,
-                image.ExpectedOutput is { } expected ? Checksum.Prefix(expected.Algorithm) + ":" + expected.Abbreviated() : "(after build)",
-                probes?.GetValueOrDefault(image.Name) is { } probe ? Describe(probe) : image.Source is HttpImageSource ? "not checked (--offline)" : "-");
+            await Run.CheckAsync(Offline, cancellationToken);
         }
-
-        table.WriteTo(line => Log.Information("{Line:l}", line));
-        var failed = probes?.Where(p => !p.Value.Reachable).ToList() ?? [];
-        foreach (var (name, probe) in failed)
+        finally
         {
-            Log.Error("{Image}: source unreachable: {Error}", name, Describe(probe));
-        }
+            var table = new TextTable("Image", "Type", "Source", "Destination", "Expected", "Check");
+            foreach (var job in Run.Jobs)
+            {
+                var image = job.Image;
+                table.Add(image.Name, image.Source.Type, DescribeSource(image.Source), image.ObjectKey,
+                    image.ExpectedOutput is { } expected ? Checksum.Prefix(expected.Algorithm) + ":" + expected.Abbreviated() : "(after build)",
+                    job.Failure is { } failure ? "FAILED: " + failure.Message : job.CheckNote ?? "-");
+            }
 
-        if (failed.Count > 0)
-        {
-            throw new InvalidOperationException($"{failed.Count} source(s) unreachable: {string.Join(", ", failed.Select(f => f.Key))}");
+            table.WriteTo(line => Log.Information("{Line:l}", line));
         }
-    }
-
-    async Task<Dictionary<string, SourceProbeResult>> ProbeSourcesAsync(CancellationToken cancellationToken)
-    {
-        using var client = new SecureHttpClientFactory(Env).CreateClient();
-        var probe = new SourceProbe(client);
-        var http = SelectedImages.Where(i => i.Source is HttpImageSource).ToList();
-        var results = await Task.WhenAll(http.Select(i => probe.ProbeAsync(((HttpImageSource)i.Source).Url, cancellationToken)));
-        return http.Zip(results).ToDictionary(p => p.First.Name, p => p.Second);
     }
 
     /// <summary>Validate needs no credentials, but it can tell early that the file Sync will read is unusable or unencrypted.</summary>
@@ -85,14 +70,9 @@ internal sealed partial class Build
         }
     }
 
-    static string Describe(SourceProbeResult probe) =>
-        probe.Reachable
-            ? $"{probe.StatusCode} ({probe.Method}){(probe.ContentLength is { } length ? ", " + ByteSize.Format(length) : "")}"
-            : probe.Error ?? $"HTTP {probe.StatusCode}";
-
     static string DescribeSource(ImageSource source) => source switch
     {
-        HttpImageSource http => http.Url.ToString(),
+        HttpImageSource http => Sources.Http.UrlDisplay.Safe(http.Url),
         FileImageSource file => file.Path,
         PackerImageSource packer => $"{packer.Path} -> {packer.Artifact}",
         _ => source.Type,

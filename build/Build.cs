@@ -1,7 +1,6 @@
 using ImagePipeline.Credentials;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
-using ImagePipeline.Planning;
 using ImagePipeline.Storage;
 
 namespace ImagePipeline.Build;
@@ -51,6 +50,15 @@ internal sealed partial class Build : BuildBase
     [Parameter("Do not read or fill the download cache")]
     readonly bool NoCache = false;
 
+    [Parameter("Largest total size the download cache keeps; least recently used sources are evicted beyond it")]
+    readonly string CacheMaxSize = "10GiB";
+
+    [Parameter("A download or S3 request slower than this (bytes per second, or with a unit: 1KiB) for --low-speed-time is retried")]
+    readonly string LowSpeedLimit = "1KiB";
+
+    [Parameter("How many seconds a transfer may stay below --low-speed-limit (a request with no answer counts as 0 bytes/s)")]
+    readonly int LowSpeedTime = 60;
+
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
     readonly string MaxImageSize = "64GiB";
 
@@ -69,35 +77,38 @@ internal sealed partial class Build : BuildBase
     [Parameter("List: print JSON instead of a table")]
     readonly bool Json = false;
 
+    // Validate and Diff report images that failed their checks, and the other images go on.
     Target Validate => _ => _
-        .Description("Check the manifest, packer templates and (unless --offline) that every https source answers")
+        .Description("Check the manifest, every source (https answers, files exist, packer and its variables are there) and the packer templates")
+        .ProceedAfterFailure()
         .Executes(ValidateAsync);
 
     Target Diff => _ => _
-        .Description("Compare the manifest with the store: upload, replace, unchanged or unknown per image")
+        .Description("Check the store, then compare it with the manifest: upload, replace, unchanged or unknown per image")
         .DependsOn(Validate)
+        .ProceedAfterFailure()
         .Executes(DiffAsync);
 
     Target Acquire => _ => ImageStage(_)
-        .Description("Download (https, file) or build (packer) an image into the work directory, hashing as it streams")
+        .Description("Download (https, file) or build (packer) an image straight into a staged upload, hashing as it streams; nothing is visible yet")
         .DependsOn(Validate)
         .After(Diff)
-        .Executes(AcquireAsync);
+        .Executes((name, ct) => Run.Job(name).AcquireAsync(ct));
 
     Target Verify => _ => ImageStage(_)
-        .Description("Compare the computed digests with the manifest; a mismatch fails the image and deletes its files")
+        .Description("Compare the digests computed while streaming with the manifest (or the build); a mismatch aborts the staged upload")
         .DependsOn(Acquire)
-        .Executes(VerifyAsync);
+        .Executes((name, _) => Run.Job(name).VerifyAsync());
 
     Target Upload => _ => ImageStage(_)
-        .Description("Publish the verified image to the store atomically")
+        .Description("Make the verified staged upload visible in the store, atomically")
         .DependsOn(Verify)
-        .Executes(UploadAsync);
+        .Executes((name, ct) => Run.Job(name).CommitAsync(ct));
 
     Target WriteMetadata => _ => ImageStage(_)
         .Description("Write metadata/<path>.json last, so nothing half-done ever looks done")
         .DependsOn(Upload)
-        .Executes(WriteMetadataAsync);
+        .Executes((name, ct) => Run.Job(name).RecordAsync(ct));
 
     Target Sync => _ => _
         .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
@@ -108,10 +119,11 @@ internal sealed partial class Build : BuildBase
         .Description("List stored images with size, digest, upload time and source")
         .Executes(ListAsync);
 
+    // Prune needs the manifest and the store, never a source; it never runs after an error (rclone's rule).
     Target Prune => _ => _
         .Description("Delete stored images the manifest no longer lists (guarded; --dry-run shows exactly what would go)")
-        .DependsOn(Validate)
         .After(Sync)
+        .OnlyWhen(() => !HasFailed, "an earlier target failed")
         .Executes(PruneAsync);
 
     // Pin reads the manifest leniently (checksums may be missing or placeholders: that is what it fills in).
@@ -146,8 +158,9 @@ internal sealed partial class Build : BuildBase
     ITargetDefinition ImageStage(ITargetDefinition stage) => stage
         .ForEach(() => SelectedImageNames, "image")
         .OnlyWhen(_ => !DryRun, "dry run")
-        .OnlyWhen(_ => StatusOf(Diff) is not StepStatus.Failed, "Diff failed")
-        .OnlyWhen(NeedsWork, "unchanged in store");
+        .OnlyWhen(_ => !Run.PlanFailed, "Diff could not read the store")
+        .OnlyWhen(name => Run.Job(name).IsHealthy, "the image failed an earlier stage")
+        .OnlyWhen(name => Run.Job(name).NeedsWork, "unchanged in store");
 
     /// <summary>
     /// What the user must fix (manifest, credentials, --store) exits 2, not 1. Other domain errors, such as a
@@ -175,11 +188,6 @@ internal sealed partial class Build : BuildBase
     IReadOnlyList<ImageDefinition> SelectedImages => _selected ??= SelectImages(LoadedManifest);
 
     IReadOnlyList<ImageDefinition>? _selected;
-
-    SyncPlan? _plan;
-
-    /// <summary>Without a plan (Acquire on its own), every image needs work.</summary>
-    bool NeedsWork(string name) => _plan?.Find(name)?.NeedsWork ?? true;
 
     IReadOnlyList<ImageDefinition> SelectImages(ImageManifest manifest)
     {

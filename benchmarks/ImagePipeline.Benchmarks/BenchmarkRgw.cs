@@ -1,3 +1,4 @@
+using ImagePipeline.Storage.S3;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ImagePipeline.Credentials;

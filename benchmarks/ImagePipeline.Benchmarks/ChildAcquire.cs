@@ -18,7 +18,6 @@ internal static class ChildAcquire
         var started = Stopwatch.GetTimestamp();
         var acquired = await HttpAcquire.RunAsync(new Uri(args[0]), args[1], args[2], CancellationToken.None);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        File.Delete(acquired.Path);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak-rss-bytes={PeakResidentBytes()} seconds={seconds:0.000} cpu-seconds={Environment.CpuUsage.TotalTime.TotalSeconds:0.000} size={acquired.Size}"));
         return 0;

@@ -1,14 +1,18 @@
 using ImagePipeline.Compression;
 using ImagePipeline.Manifest;
 using ImagePipeline.Sources;
+using ImagePipeline.Sources.Packer;
+using ImagePipeline.Storage;
+using ImagePipeline.Storage.FileSystem;
 using ImagePipeline.Verification;
 using Serilog.Core;
 
 namespace ImagePipeline.Benchmarks;
 
 /// <summary>
-/// One production Acquire of an https .xz source (no cache): a fresh <see cref="HttpSourceHandler"/>
-/// (new connection, TLS handshake), both digests, the decompressed file written to disk.
+/// One production Acquire of an https .xz source (no cache): a fresh <see cref="ImageAcquirer"/>
+/// (new connection, TLS handshake), both digests, the decompressed bytes written to disk as a directory
+/// store's staged upload (then discarded).
 /// </summary>
 internal static class HttpAcquire
 {
@@ -25,9 +29,23 @@ internal static class HttpAcquire
             HashAlgorithmKind.Sha256,
             ExpectedOutput: null,
             Line: 1);
-        var options = new AcquireOptions { CacheDirectory = null, MaxImageSize = long.MaxValue };
-        using var handler = new HttpSourceHandler(
-            options, Logger.None, name => name == "SSL_CERT_FILE" ? certificatePem : null, new Progress<AcquireProgress>());
-        return await handler.AcquireAsync(image, workDirectory, cancellationToken);
+        var settings = new AcquisitionSettings(
+            new AcquireOptions { MaxImageSize = long.MaxValue }, new PackerOptions(), CacheDirectory: null, CacheMaxSize: 0,
+            name => name == "SSL_CERT_FILE" ? certificatePem : null);
+        using var acquirer = ImageAcquirer.Create(settings, Logger.None);
+        var store = new FileSystemImageStore(workDirectory, Logger.None);
+        IStagedUpload? upload = null;
+        try
+        {
+            return await acquirer.AcquireAsync(image, async (declared, ct) =>
+                upload = await store.BeginUploadAsync(image.ObjectKey, declared ?? AnySourceChecksum, ct), progress: null, cancellationToken);
+        }
+        finally
+        {
+            if (upload is not null)
+            {
+                await upload.DisposeAsync();
+            }
+        }
     }
 }

@@ -27,6 +27,9 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason);
 
+    /// <summary>Condition of a plain target; skipped with <paramref name="reason"/> when false.</summary>
+    ITargetDefinition OnlyWhen(Func<bool> condition, string reason);
+
     /// <summary>
     /// When this target (or a member of this family) fails, the targets that depend on it still run instead of
     /// ending NotRun; a plain target collecting this family runs too, rather than failing for it. The failure

@@ -36,6 +36,12 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition After(params Target[] targets) => AddTo(Predecessors, targets);
 
+    public ITargetDefinition OnlyWhen(Func<bool> condition, string reason)
+    {
+        Conditions.Add((_ => condition(), reason));
+        return this;
+    }
+
     public ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason)
     {
         UsesInput = true;

@@ -175,6 +175,9 @@ public sealed class HttpsTestServer : IAsyncDisposable
             response.Headers.ETag = route.ETag;
         }
 
+        // The file changes on the server once this response is under way.
+        route.ETag = route.ETagAfterFirstResponse ?? route.ETag;
+
         long end = content.Length;
         if (start > 0 || (rangeHeader is not null && route.AcceptRanges && (ifRange is null || ifRange == route.ETag)))
         {

@@ -21,6 +21,9 @@ public sealed class TestRoute
     /// <summary>Strong ETag sent with the body; If-Range is compared with it.</summary>
     public string? ETag { get; set; } = "\"v1\"";
 
+    /// <summary>When set, the ETag changes to this once the first body response has started (the file was replaced).</summary>
+    public string? ETagAfterFirstResponse { get; init; }
+
     /// <summary>The first N requests answer <see cref="FailureStatus"/>.</summary>
     public int FailuresBeforeSuccess { get; init; }
 

@@ -121,7 +121,7 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
         await Parallel.ForEachAsync(manifest.Images, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (image, ct) =>
         {
             var source = (FileImageSource)image.Source;
-            await store.UploadAsync(image.ObjectKey, source.FullPath, image.ExpectedOutput!, ct);
+            await StagedFile.UploadAsync(store, image.ObjectKey, source.FullPath, image.ExpectedOutput!, ct);
             await store.WriteMetadataAsync(image.MetadataKey, new ImageMetadata
             {
                 Name = image.Name,

@@ -24,5 +24,8 @@ public sealed record ImageMetadata
     /// <summary>Packer input fingerprint; null for other sources.</summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>The tool that built the image, e.g. <c>packer 1.6.6</c>; null for downloads.</summary>
+    public string? BuiltWith { get; init; }
+
     public required string ToolVersion { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ImagePipeline.Manifest;
 using ImagePipeline.Sources;
+using ImagePipeline.Sources.Http;
 
 namespace ImagePipeline.Metadata;
 
@@ -20,12 +21,14 @@ public static class ImageMetadataFactory
         Source = Describe(image.Source),
         SourceChecksum = acquired.SourceDigest?.ToString(),
         Fingerprint = acquired.Fingerprint,
+        BuiltWith = acquired.Built?.ToolVersion is { } version ? "packer " + version : null,
         ToolVersion = ToolVersion,
     };
 
     private static MetadataSource Describe(ImageSource source) => source switch
     {
-        HttpImageSource http => new MetadataSource { Type = http.Type, Url = http.Url.ToString() },
+        // What a consumer can use without secrets: no user info, no query (often a token).
+        HttpImageSource http => new MetadataSource { Type = http.Type, Url = UrlDisplay.Strip(http.Url).ToString() },
         FileImageSource file => new MetadataSource { Type = file.Type, Path = file.Path },
         // Variable names only: values may be secrets.
         PackerImageSource packer => new MetadataSource { Type = packer.Type, Path = packer.Path, Variables = [.. packer.Variables.Keys.Order(StringComparer.Ordinal)] },

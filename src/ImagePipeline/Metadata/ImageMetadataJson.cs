@@ -20,6 +20,8 @@ public static class ImageMetadataJson
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
         Converters = { new UtcTimestampJsonConverter() },
+        // People read these files on the NAS: write '+' and '<' as themselves, not as \u002B. It is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static byte[] Serialize(ImageMetadata metadata)

@@ -14,4 +14,7 @@ public enum ImageAction
 
     /// <summary>The store was not read (no credentials in a dry run).</summary>
     Unknown,
+
+    /// <summary>This image could not be planned (its store reads failed); the others were.</summary>
+    Failed,
 }

@@ -11,6 +11,7 @@ namespace ImagePipeline.Planning;
 /// <param name="Expected">Digest the manifest expects; null for packer images (known after the build).</param>
 /// <param name="Stored">Digest recorded in the store's metadata, when there is metadata.</param>
 /// <param name="Fingerprint">Packer input fingerprint computed for this run, when it is a packer image.</param>
+/// <param name="StoredSize">Size recorded in the store's metadata, when there is metadata.</param>
 public sealed record ImagePlan(
     string Name,
     string ObjectKey,
@@ -19,7 +20,8 @@ public sealed record ImagePlan(
     string Reason,
     Checksum? Expected,
     string? Stored,
-    string? Fingerprint = null)
+    string? Fingerprint = null,
+    long? StoredSize = null)
 {
     public bool NeedsWork => Action is ImageAction.Upload or ImageAction.Replace;
 }

@@ -1,13 +1,17 @@
 using ImagePipeline.Manifest;
 using ImagePipeline.Metadata;
 using ImagePipeline.Storage;
+using Serilog;
 
 namespace ImagePipeline.Planning;
 
 /// <summary>
 /// Compares the manifest with the store: for each image, the expected digest (or, for packer images,
 /// the input fingerprint) with the stored metadata, and checks that the image object itself is there.
-/// Reads are done in parallel because a no-op Sync of hundreds of images must take seconds.
+/// Reads are done in parallel because a no-op Sync of hundreds of images must take seconds. One
+/// image whose reads fail is planned as <see cref="ImageAction.Failed"/>; metadata that cannot be read
+/// as metadata (empty, truncated, not ours) makes that image a replace, with a warning naming the file,
+/// so a broken document never wedges the run.
 /// </summary>
 public sealed class SyncPlanner
 {
@@ -17,13 +21,16 @@ public sealed class SyncPlanner
 
     private readonly IImageStore? _store;
     private readonly int _parallelism;
+    private readonly ILogger _logger;
 
     /// <param name="store">The store, or null when it cannot be read (dry run without credentials).</param>
     /// <param name="parallelism">Concurrent store reads.</param>
-    public SyncPlanner(IImageStore? store, int parallelism = 32)
+    /// <param name="logger">Receives the warning about unreadable metadata.</param>
+    public SyncPlanner(IImageStore? store, int parallelism = 32, ILogger? logger = null)
     {
         _store = store;
         _parallelism = Math.Max(1, parallelism);
+        _logger = logger ?? Serilog.Core.Logger.None;
     }
 
     /// <param name="images">The images to plan, in manifest order.</param>
@@ -40,8 +47,15 @@ public sealed class SyncPlanner
         await Parallel.ForAsync(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var image = images[i];
-            var print = image.Source is PackerImageSource && fingerprint is not null ? await fingerprint(image, ct) : null;
-            plans[i] = await PlanOneAsync(image, print, force, listed, ct);
+            try
+            {
+                var print = image.Source is PackerImageSource && fingerprint is not null ? await fingerprint(image, ct) : null;
+                plans[i] = await PlanOneAsync(image, print, force, listed, ct);
+            }
+            catch (ImagePipelineException e)
+            {
+                plans[i] = new ImagePlan(image.Name, image.ObjectKey, image.Source.Type, ImageAction.Failed, e.Message, image.ExpectedOutput, null);
+            }
         });
         return new SyncPlan(plans, _store is not null);
     }
@@ -51,7 +65,7 @@ public sealed class SyncPlanner
     {
         var wanted = images.Select(i => i.ObjectKey).ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        await foreach (var obj in store.ListAsync(CommonFolder(wanted), ct))
+        await foreach (var obj in store.ListAsync(StoreKey.CommonFolder(wanted), ct))
         {
             if (wanted.Contains(obj.Key))
             {
@@ -62,27 +76,26 @@ public sealed class SyncPlanner
         return found;
     }
 
-    private static string CommonFolder(IEnumerable<string> keys)
-    {
-        var common = keys.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
-        return common[..(common.LastIndexOf('/') + 1)];
-    }
-
     private async Task<ImagePlan> PlanOneAsync(
         ImageDefinition image, string? fingerprint, bool force, Dictionary<string, StoredObject>? listed, CancellationToken ct)
     {
-        ImagePlan Decide(ImageAction action, string reason, string? stored = null) =>
-            new(image.Name, image.ObjectKey, image.Source.Type, action, reason, image.ExpectedOutput, stored, fingerprint);
+        ImagePlan Decide(ImageAction action, string reason, ImageMetadata? recorded = null) =>
+            new(image.Name, image.ObjectKey, image.Source.Type, action, reason, image.ExpectedOutput, recorded?.Checksum, fingerprint, recorded?.Size);
 
         if (_store is null)
         {
             return Decide(ImageAction.Unknown, "store not read (no credentials)");
         }
 
-        var metadataTask = _store.ReadMetadataAsync(image.MetadataKey, ct);
+        var metadataTask = ReadMetadataAsync(_store, image, ct);
         var objectTask = listed is null ? _store.StatAsync(image.ObjectKey, ct) : Task.FromResult(listed.GetValueOrDefault(image.ObjectKey));
-        var metadata = await metadataTask;
+        var (metadata, unreadable) = await metadataTask;
         var stored = await objectTask;
+
+        if (unreadable is not null)
+        {
+            return Decide(ImageAction.Replace, $"its metadata {image.MetadataKey} cannot be read ({unreadable}); it is rewritten");
+        }
 
         if (metadata is null)
         {
@@ -91,18 +104,32 @@ public sealed class SyncPlanner
 
         if (stored is null)
         {
-            return Decide(ImageAction.Replace, "metadata present but image object missing", metadata.Checksum);
+            return Decide(ImageAction.Replace, "metadata present but image object missing", metadata);
         }
 
         if (force)
         {
-            return Decide(ImageAction.Replace, "--force", metadata.Checksum);
+            return Decide(ImageAction.Replace, "--force", metadata);
         }
 
         var reason = WhyStale(image, metadata, stored, fingerprint);
         return reason is null
-            ? Decide(ImageAction.Unchanged, "unchanged", metadata.Checksum)
-            : Decide(ImageAction.Replace, reason, metadata.Checksum);
+            ? Decide(ImageAction.Unchanged, image.ExpectedOutput is null ? "packer inputs match the store" : "digest matches the store", metadata)
+            : Decide(ImageAction.Replace, reason, metadata);
+    }
+
+    private async Task<(ImageMetadata? Metadata, string? Unreadable)> ReadMetadataAsync(IImageStore store, ImageDefinition image, CancellationToken ct)
+    {
+        try
+        {
+            return (await store.ReadMetadataAsync(image.MetadataKey, ct), null);
+        }
+        catch (InvalidMetadataException e)
+        {
+            _logger.Warning("{Image}: {Key} is not valid metadata ({Error}); the image will be published again and the file replaced",
+                image.Name, image.MetadataKey, e.Message);
+            return (null, e.Message);
+        }
     }
 
     private static string? WhyStale(ImageDefinition image, ImageMetadata metadata, StoredObject stored, string? fingerprint)

@@ -1,4 +1,5 @@
 using ImagePipeline.Compression;
+using ImagePipeline.IO;
 
 namespace ImagePipeline.Sources;
 
@@ -16,8 +17,8 @@ public sealed record AcquireOptions
     /// <summary>Upper bound of one retry delay (also caps a server's Retry-After).</summary>
     public TimeSpan BackoffMax { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>No byte (or no response headers) for this long counts as a failed try.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>A try that moves less than this (waiting for headers counts as nothing) has failed and is retried.</summary>
+    public LowSpeedLimit LowSpeed { get; init; } = LowSpeedLimit.Default;
 
     /// <summary>TCP + TLS connect timeout.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -39,10 +40,4 @@ public sealed record AcquireOptions
     public long StageBufferSize { get; init; } = 8L << 20;
 
     public DecoderOptions Decoder { get; init; } = DecoderOptions.Default;
-
-    /// <summary>Content-addressed download cache directory; null disables the cache.</summary>
-    public string? CacheDirectory { get; init; }
-
-    /// <summary>How often progress is reported at most.</summary>
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

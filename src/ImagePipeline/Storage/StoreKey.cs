@@ -28,6 +28,19 @@ public static class StoreKey
         return problem is null ? prefix : throw new ArgumentException($"Store prefix '{prefix}' is invalid: {problem}.", nameof(prefix));
     }
 
+    /// <summary>The longest folder (ending in '/') every key is under; empty when none is shared.</summary>
+    public static string CommonFolder(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var common = keys.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
+        return common[..(common.LastIndexOf('/') + 1)];
+    }
+
     private static string? FindProblem(string key)
     {
         if (key.Length == 0)

@@ -1,4 +1,4 @@
 namespace ImagePipeline.Storage;
 
-/// <summary>How far an upload has got; reported synchronously by the store as bytes are committed.</summary>
-public readonly record struct UploadProgress(string Key, long BytesUploaded, long TotalBytes);
+/// <summary>How far a staged upload has got: bytes the store has accepted (S3: parts acknowledged).</summary>
+public readonly record struct UploadProgress(string Key, long BytesStored);

@@ -6,7 +6,8 @@ namespace ImagePipeline.Verification;
 /// <summary>
 /// Verify's comparison: the digests Acquire computed against what the manifest promises — the
 /// source digest against <c>source.checksum</c> (http and file sources) and the output digest
-/// against <see cref="ImageDefinition.ExpectedOutput"/> (when known; packer images have none).
+/// against <see cref="ImageDefinition.ExpectedOutput"/>; for a packer build, whose digest the manifest
+/// cannot know, the digest of the bytes sent to the store against the digest taken when the build finished.
 /// </summary>
 public static class Verifier
 {
@@ -32,6 +33,10 @@ public static class Verifier
         if (image.ExpectedOutput is { } expectedOutput)
         {
             Compare($"{image.Name} output", expectedOutput, acquired.OutputDigest);
+        }
+        else if (acquired.Built is { } built)
+        {
+            Compare($"{image.Name} artifact (as uploaded, against its digest after the build)", built.Digest, acquired.OutputDigest);
         }
     }
 

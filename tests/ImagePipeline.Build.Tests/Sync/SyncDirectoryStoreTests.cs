@@ -24,7 +24,7 @@ public sealed class SyncDirectoryStoreTests : IDisposable
         var metadata = File.ReadAllText(Path.Combine(Store, "metadata", "tiny-rootfs", "2.3", "tiny-rootfs.raw.json"));
         Assert.Contains("\"checksum\": \"sha256:3b6336e614c0", metadata, StringComparison.Ordinal);
         Assert.Contains("\"sourceChecksum\": \"sha256:", metadata, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(_repo.Combine(".nuke", "temp", "work"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_repo.Combine(".nuke", "temp", "runs")));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SyncDirectoryStoreTests : IDisposable
         Assert.Equal(StepStatus.Failed, run.StatusOf("Sync"));
         Assert.Contains("expected sha256:0d5e1418c732", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Store, "images", "tiny-disk", "1.0", "tiny-disk.img")));
-        Assert.False(Directory.Exists(_repo.Combine(".nuke", "temp", "work", "tiny-disk-1.0")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Store, ".staging"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class SyncDirectoryStoreTests : IDisposable
         Assert.Equal(BuildResult.UsageError, run.ExitCode);
         Assert.Contains("--store 'https://example.com/images' is not valid", run.Output, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Failed, run.StatusOf("Diff"));
-        Assert.All(run.Result.Steps.Where(s => s.Target == "Acquire"), s => Assert.Equal((StepStatus.Skipped, "Diff failed"), (s.Status, s.Note)));
+        Assert.All(run.Result.Steps.Where(s => s.Target == "Acquire"), s => Assert.Equal((StepStatus.Skipped, "Diff could not read the store"), (s.Status, s.Note)));
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
 
         Assert.True(next.ExitCode == 0, next.ToString());
         Assert.Equal(0, await _bucket.CountIncompleteUploadsAsync());
-        Assert.Contains("aborted 1 incomplete upload(s)", next.Output, StringComparison.Ordinal);
+        Assert.Contains("Removed 1 upload(s) that an interrupted run left staged", next.Output, StringComparison.Ordinal);
         var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/big/big.raw");
         Assert.Equal(160L << 20, head.ContentLength);
     }

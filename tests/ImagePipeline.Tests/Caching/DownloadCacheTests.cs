@@ -24,9 +24,9 @@ public sealed class DownloadCacheTests(HttpsServerFixture fixture, SampleFiles s
         var other = TestImages.Http("other", fixture.Server.Url("/not-served"), TestImages.Sha256(compressed), CompressionFormat.Xz, TestImages.Sha256(samples.Raw));
         using var handler = CreateHandler();
 
-        await handler.AcquireAsync(first, _temp.Combine("run1"), CancellationToken.None);
-        var again = await handler.AcquireAsync(first, _temp.Combine("run2"), CancellationToken.None);
-        var otherImage = await handler.AcquireAsync(other, _temp.Combine("run2"), CancellationToken.None);
+        await handler.AcquireAsync(first);
+        var again = await handler.AcquireAsync(first);
+        var otherImage = await handler.AcquireAsync(other);
 
         Assert.Equal(1, route.RequestCount);
         Assert.Equal(TestImages.Sha256(samples.Raw), again.OutputDigest);
@@ -43,8 +43,8 @@ public sealed class DownloadCacheTests(HttpsServerFixture fixture, SampleFiles s
         var wrong = Checksum.Parse("sha256:" + new string('a', 64));
         using var handler = CreateHandler();
 
-        await handler.AcquireAsync(TestImages.Http("wrong", url, wrong), _temp.Combine("run1"), CancellationToken.None);
-        await handler.AcquireAsync(TestImages.Http("wrong", url, wrong), _temp.Combine("run2"), CancellationToken.None);
+        await handler.AcquireAsync(TestImages.Http("wrong", url, wrong));
+        await handler.AcquireAsync(TestImages.Http("wrong", url, wrong));
 
         Assert.Equal(2, route.RequestCount);
         Assert.Empty(Directory.EnumerateFiles(_temp.Combine("cache"), "*", SearchOption.AllDirectories));
@@ -57,8 +57,8 @@ public sealed class DownloadCacheTests(HttpsServerFixture fixture, SampleFiles s
         var image = TestImages.Unpinned("unpinned", url, algorithm: HashAlgorithmKind.Sha512);
         using var handler = CreateHandler();
 
-        var first = await handler.AcquireAsync(image, _temp.Combine("run1"), CancellationToken.None);
-        await handler.AcquireAsync(image, _temp.Combine("run2"), CancellationToken.None);
+        var first = await handler.AcquireAsync(image);
+        await handler.AcquireAsync(image);
 
         Assert.Equal(2, route.RequestCount);
         Assert.Equal(HashAlgorithmKind.Sha512, first.SourceDigest!.Algorithm);
@@ -80,6 +80,6 @@ public sealed class DownloadCacheTests(HttpsServerFixture fixture, SampleFiles s
         return (fixture.Server.Url(path), route);
     }
 
-    private HttpSourceHandler CreateHandler() =>
-        new(FastOptions.Create(_temp.Combine("cache")), Logger.None, fixture.Server.TrustingEnvironment);
+    private TestAcquirer CreateHandler(long cacheMaxSize = long.MaxValue) =>
+        new(_temp.Combine("work"), environment: fixture.Server.TrustingEnvironment, cacheDirectory: _temp.Combine("cache"), cacheMaxSize: cacheMaxSize);
 }

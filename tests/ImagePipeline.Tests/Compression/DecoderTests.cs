@@ -122,9 +122,9 @@ public sealed class DecoderTests(SampleFiles samples) : IClassFixture<SampleFile
         await File.WriteAllBytesAsync(path, bytes);
         var image = TestImages.File("broken", path, TestImages.Sha256(bytes), format, TestImages.Sha256(samples.Raw));
         var output = _work.Combine("out");
-        var handler = new FileSourceHandler(Options(implementation), Logger.None);
+        using var acquirer = new TestAcquirer(output, Options(implementation));
 
-        var error = await Assert.ThrowsAsync<DecompressionException>(() => handler.AcquireAsync(image, output, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DecompressionException>(() => acquirer.AcquireAsync(image));
 
         Assert.Empty(Directory.GetFiles(output));
         return error;

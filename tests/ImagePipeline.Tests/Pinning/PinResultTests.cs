@@ -113,5 +113,5 @@ public sealed class PinResultTests
     }
 
     private static AcquiredImage Acquired(ImageDefinition image, Checksum source, Checksum output) =>
-        new(image.Name, "/work/" + image.Name, 100, source, output);
+        new(image.Name, 100, source, output);
 }

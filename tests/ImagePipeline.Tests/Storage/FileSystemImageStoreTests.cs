@@ -1,4 +1,5 @@
 using ImagePipeline.Storage;
+using ImagePipeline.Storage.FileSystem;
 using ImagePipeline.Verification;
 using Serilog.Core;
 
@@ -17,12 +18,75 @@ public sealed class FileSystemImageStoreTests : ImageStoreContract
         return await RandomFile.HashAsync(file);
     }
 
+    /// <summary>A staged file whose writer died: nobody holds its lock.</summary>
     protected override Task LeaveIncompleteUploadAsync(string key)
     {
-        var target = Path.Combine(Root, key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".tmp-dead01"), "partial");
+        var staged = Path.Combine(Root, ".staging", key + "~dead01");
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllText(staged, "partial");
+        File.SetLastWriteTimeUtc(staged, DateTime.UtcNow.AddSeconds(-5));
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Staged_WhileWriting_BytesLiveInTheStagingFolderOnly()
+    {
+        var (path, digest) = await NewFileAsync(5000);
+        await using var upload = await Store.BeginUploadAsync("images/t/disk.raw", digest, default);
+
+        await WriteFileAsync(upload, path);
+
+        Assert.False(Directory.Exists(Path.Combine(Root, "images")));
+        var staged = Assert.Single(Directory.GetFiles(Path.Combine(Root, ".staging"), "*", SearchOption.AllDirectories));
+        Assert.StartsWith(Path.Combine(Root, ".staging", "images", "t", "disk.raw~"), staged, StringComparison.Ordinal);
+        Assert.Equal(5000, new FileInfo(staged).Length);
+    }
+
+    [Fact]
+    public async Task AbortIncompleteUploads_LiveWriter_IsKeptAndCanStillCommit()
+    {
+        var (path, digest) = await NewFileAsync(5000);
+        await using var upload = await Store.BeginUploadAsync("images/alive.raw", digest, default);
+        await WriteFileAsync(upload, path);
+
+        var removed = await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter(string.Empty, DateTimeOffset.UtcNow.AddHours(1)), default);
+
+        Assert.Equal(0, removed);
+        await upload.CommitAsync(digest, default);
+        Assert.Equal(digest, await HashStoredObjectAsync("images/alive.raw"));
+    }
+
+    [Fact]
+    public async Task AbortIncompleteUploads_TempFileOfAnOlderVersionInsideImages_IsRemoved()
+    {
+        Directory.CreateDirectory(Path.Combine(Root, "images", "t"));
+        var legacy = Path.Combine(Root, "images", "t", ".disk.raw.tmp-dead01");
+        await File.WriteAllTextAsync(legacy, "partial");
+
+        Assert.Equal(1, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("images/", DateTimeOffset.UtcNow.AddMinutes(1)), default));
+        Assert.False(File.Exists(legacy));
+    }
+
+    [Fact]
+    public async Task Check_RootIsARegularFile_FailsSayingSo()
+    {
+        await File.WriteAllTextAsync(Work.Combine("plain-file"), "x");
+        var store = new FileSystemImageStore(Work.Combine("plain-file"), Logger.None);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.CheckAsync(default));
+
+        Assert.False(error.IsRetryable);
+        Assert.Contains("is a file, not a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_MissingRoot_IsCreated()
+    {
+        var store = new FileSystemImageStore(Work.Combine("new", "store"), Logger.None);
+
+        await store.CheckAsync(default);
+
+        Assert.True(Directory.Exists(Work.Combine("new", "store")));
     }
 
     [Fact]
@@ -30,7 +94,7 @@ public sealed class FileSystemImageStoreTests : ImageStoreContract
     {
         var (path, digest) = await NewFileAsync(5000);
 
-        await Store.UploadAsync("images/talos/disk.raw", path, digest, default);
+        await UploadAsync("images/talos/disk.raw", path, digest);
 
         var files = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f)).Order(StringComparer.Ordinal);
         Assert.Equal(["images/talos/disk.raw", ".digests/images/talos/disk.raw.digest"], files.Reverse());
@@ -41,11 +105,11 @@ public sealed class FileSystemImageStoreTests : ImageStoreContract
     public async Task Delete_LastObjectInDirectory_RemovesEmptyDirectories()
     {
         var (path, digest) = await NewFileAsync(10);
-        await Store.UploadAsync("images/a/b/c.raw", path, digest, default);
+        await UploadAsync("images/a/b/c.raw", path, digest);
 
         await Store.DeleteAsync("images/a/b/c.raw", default);
 
-        Assert.Empty(Directory.GetFileSystemEntries(Root));
+        Assert.Equal([".staging"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -39,11 +39,14 @@ public abstract class ImageStoreContract : IAsyncLifetime
     protected abstract Task LeaveIncompleteUploadAsync(string key);
 
     [Fact]
+    public async Task Check_UsableStore_Passes() => await Store.CheckAsync(default);
+
+    [Fact]
     public async Task Upload_NewFile_StatReturnsSizeAndDigest()
     {
         var (path, digest) = await NewFileAsync(100_000);
 
-        await Store.UploadAsync("images/a/disk.raw", path, digest, default);
+        await UploadAsync("images/a/disk.raw", path, digest);
 
         var stored = await Store.StatAsync("images/a/disk.raw", default);
         Assert.NotNull(stored);
@@ -59,9 +62,9 @@ public abstract class ImageStoreContract : IAsyncLifetime
     {
         var (first, firstDigest) = await NewFileAsync(50_000);
         var (second, secondDigest) = await NewFileAsync(70_000);
-        await Store.UploadAsync("images/x.iso", first, firstDigest, default);
+        await UploadAsync("images/x.iso", first, firstDigest);
 
-        await Store.UploadAsync("images/x.iso", second, secondDigest, default);
+        await UploadAsync("images/x.iso", second, secondDigest);
 
         var stored = await Store.StatAsync("images/x.iso", default);
         Assert.Equal(70_000, stored?.Size);
@@ -70,41 +73,133 @@ public abstract class ImageStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upload_WhileOverwriting_ReadersStillSeeTheOldObject()
+    public async Task Staged_AllBytesWrittenButNotCommitted_NothingIsVisible()
     {
-        var (old, oldDigest) = await NewFileAsync(30_000);
-        var (replacement, newDigest) = await NewFileAsync(MultipartFileSize);
-        await Store.UploadAsync("images/live.raw", old, oldDigest, default);
-        StoredObject? seenMidway = null;
-        Checksum? bytesMidway = null;
-        Progress.Arm("images/live.raw", () =>
-        {
-            seenMidway = Store.StatAsync("images/live.raw", default).GetAwaiter().GetResult();
-            bytesMidway = HashStoredObjectAsync("images/live.raw").GetAwaiter().GetResult();
-        });
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await using var upload = await Store.BeginUploadAsync("images/staged.raw", digest, default);
 
-        await Store.UploadAsync("images/live.raw", replacement, newDigest, default);
+        await WriteFileAsync(upload, path);
+        await upload.FlushAsync(default);
 
-        Assert.True(Progress.Fired);
-        Assert.Equal(30_000, seenMidway?.Size);
-        Assert.Equal(oldDigest, seenMidway?.Digest);
-        Assert.Equal(oldDigest, bytesMidway);
-        Assert.Equal(newDigest, (await Store.StatAsync("images/live.raw", default))?.Digest);
+        Assert.Equal(MultipartFileSize, upload.Length);
+        Assert.Null(await Store.StatAsync("images/staged.raw", default));
+        Assert.Empty(await ListKeysAsync(string.Empty));
+        await upload.CommitAsync(digest, default);
+        Assert.Equal(digest, (await Store.StatAsync("images/staged.raw", default))?.Digest);
+        Assert.Equal(digest, await HashStoredObjectAsync("images/staged.raw"));
     }
 
     [Fact]
-    public async Task Upload_CancelledMidway_LeavesNothingVisibleOrIncomplete()
+    public async Task Staged_WhileReplacing_ReadersStillSeeTheOldObject()
+    {
+        var (old, oldDigest) = await NewFileAsync(30_000);
+        var (replacement, newDigest) = await NewFileAsync(MultipartFileSize);
+        await UploadAsync("images/live.raw", old, oldDigest);
+        await using var upload = await Store.BeginUploadAsync("images/live.raw", newDigest, default);
+
+        await WriteFileAsync(upload, replacement);
+        await upload.FlushAsync(default);
+
+        var midway = await Store.StatAsync("images/live.raw", default);
+        Assert.Equal(30_000, midway?.Size);
+        Assert.Equal(oldDigest, midway?.Digest);
+        Assert.Equal(oldDigest, await HashStoredObjectAsync("images/live.raw"));
+        await upload.CommitAsync(newDigest, default);
+        Assert.Equal(newDigest, (await Store.StatAsync("images/live.raw", default))?.Digest);
+        Assert.Equal(newDigest, await HashStoredObjectAsync("images/live.raw"));
+    }
+
+    [Fact]
+    public async Task Staged_Aborted_LeavesNothingVisibleOrIncomplete()
+    {
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        var upload = await Store.BeginUploadAsync("images/aborted.raw", digest, default);
+        await WriteFileAsync(upload, path);
+        await upload.FlushAsync(default);
+
+        await upload.AbortAsync();
+        await upload.AbortAsync();
+
+        Assert.Null(await Store.StatAsync("images/aborted.raw", default));
+        Assert.Empty(await ListKeysAsync(string.Empty));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter(string.Empty, DateTimeOffset.UtcNow.AddHours(1)), default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => upload.CommitAsync(digest, default));
+    }
+
+    [Fact]
+    public async Task Staged_DisposedWithoutCommit_LeavesNothing()
+    {
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await using (var upload = await Store.BeginUploadAsync("images/dropped.raw", digest, default))
+        {
+            await WriteFileAsync(upload, path);
+        }
+
+        Assert.Null(await Store.StatAsync("images/dropped.raw", default));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter(string.Empty, DateTimeOffset.UtcNow.AddHours(1)), default));
+    }
+
+    [Fact]
+    public async Task Staged_CancelledMidway_ThenAborted_LeavesNothing()
     {
         var (path, digest) = await NewFileAsync(MultipartFileSize);
         using var cancellation = new CancellationTokenSource();
         Progress.Arm("images/cancelled.raw", cancellation.Cancel);
+        var upload = await Store.BeginUploadAsync("images/cancelled.raw", digest, default);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.UploadAsync("images/cancelled.raw", path, digest, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await WriteFileAsync(upload, path, cancellation.Token);
+            await upload.FlushAsync(cancellation.Token);
+            await upload.CommitAsync(digest, cancellation.Token);
+        });
+        await upload.AbortAsync();
 
         Assert.True(Progress.Fired);
         Assert.Null(await Store.StatAsync("images/cancelled.raw", default));
         Assert.Empty(await ListKeysAsync("images/"));
-        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync("images/", TimeSpan.Zero, default));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("images/", DateTimeOffset.UtcNow.AddHours(1)), default));
+    }
+
+    [Fact]
+    public async Task Staged_CommitWithAnotherDigest_IsRefusedAndTheOldObjectStays()
+    {
+        var (old, oldDigest) = await NewFileAsync(1000);
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await UploadAsync("images/lie.raw", old, oldDigest);
+        var upload = await Store.BeginUploadAsync("images/lie.raw", digest, default);
+        await WriteFileAsync(upload, path);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => upload.CommitAsync(oldDigest, default));
+
+        Assert.False(error.IsRetryable);
+        Assert.Contains("images/lie.raw", error.Message, StringComparison.Ordinal);
+        Assert.Equal(oldDigest, (await Store.StatAsync("images/lie.raw", default))?.Digest);
+        Assert.Equal(oldDigest, await HashStoredObjectAsync("images/lie.raw"));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter(string.Empty, DateTimeOffset.UtcNow.AddHours(1)), default));
+    }
+
+    [Fact]
+    public async Task Staged_EmptyObject_IsStored()
+    {
+        var digest = Checksum.FromBytes(HashAlgorithmKind.Sha256, System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty));
+        await using var upload = await Store.BeginUploadAsync("images/empty.raw", digest, default);
+
+        await upload.CommitAsync(digest, default);
+
+        Assert.Equal(0, (await Store.StatAsync("images/empty.raw", default))?.Size);
+        Assert.Equal(digest, await HashStoredObjectAsync("images/empty.raw"));
+    }
+
+    [Fact]
+    public async Task Staged_WriteAfterCommit_Throws()
+    {
+        var (path, digest) = await NewFileAsync(10);
+        await using var upload = await Store.BeginUploadAsync("images/done.raw", digest, default);
+        await WriteFileAsync(upload, path);
+        await upload.CommitAsync(digest, default);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await upload.WriteAsync(new byte[1], default));
     }
 
     [Fact]
@@ -112,7 +207,7 @@ public abstract class ImageStoreContract : IAsyncLifetime
     {
         var (path, digest) = await NewFileAsync(MultipartFileSize);
 
-        await Store.UploadAsync("images/multi.raw", path, digest, default);
+        await UploadAsync("images/multi.raw", path, digest);
 
         var stored = await Store.StatAsync("images/multi.raw", default);
         Assert.Equal(MultipartFileSize, stored?.Size);
@@ -125,20 +220,10 @@ public abstract class ImageStoreContract : IAsyncLifetime
     {
         var (path, digest) = await NewFileAsync(20L * 1024 * 1024);
 
-        await Store.UploadAsync("images/large/disk.qcow2", path, digest, default);
+        await UploadAsync("images/large/disk.qcow2", path, digest);
 
         Assert.Equal(20L * 1024 * 1024, (await Store.StatAsync("images/large/disk.qcow2", default))?.Size);
         Assert.Equal(digest, await HashStoredObjectAsync("images/large/disk.qcow2"));
-    }
-
-    [Fact]
-    public async Task Upload_MissingLocalFile_ThrowsPermanentStoreException()
-    {
-        var error = await Assert.ThrowsAsync<StoreException>(() =>
-            Store.UploadAsync("images/none.raw", Work.Combine("does-not-exist.raw"), Checksum.Parse("sha256:" + new string('0', 64)), default));
-
-        Assert.False(error.IsRetryable);
-        Assert.Contains("does-not-exist.raw", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +264,7 @@ public abstract class ImageStoreContract : IAsyncLifetime
         var (path, digest) = await NewFileAsync(1000);
         foreach (var key in new[] { "images/c.raw", "images/a/2.raw", "images/b.raw", "images/a/1.raw", "imagesque.raw", "other/z.raw" })
         {
-            await Store.UploadAsync(key, path, digest, default);
+            await UploadAsync(key, path, digest);
         }
 
         await Store.WriteMetadataAsync("metadata/b.raw.json", SampleMetadata(), default);
@@ -203,18 +288,32 @@ public abstract class ImageStoreContract : IAsyncLifetime
     {
         await LeaveIncompleteUploadAsync("images/killed.raw");
 
-        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync("images/", TimeSpan.FromHours(24), default));
-        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync("other/", TimeSpan.Zero, default));
-        Assert.Equal(1, await Store.AbortIncompleteUploadsAsync("images/", TimeSpan.Zero, default));
-        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync("images/", TimeSpan.Zero, default));
+        var later = DateTimeOffset.UtcNow.AddMinutes(1);
+
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("images/", DateTimeOffset.UtcNow.AddHours(-24)), default));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("other/", later), default));
+        Assert.Equal(1, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("images/", later), default));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(new StagedUploadFilter("images/", later), default));
         Assert.Null(await Store.StatAsync("images/killed.raw", default));
+    }
+
+    [Fact]
+    public async Task AbortIncompleteUploads_ForKeys_TouchesOnlyThoseKeys()
+    {
+        await LeaveIncompleteUploadAsync("images/t/x.raw");
+        await LeaveIncompleteUploadAsync("images/t/x.raw.sig");
+        var later = DateTimeOffset.UtcNow.AddMinutes(1);
+
+        Assert.Equal(1, await Store.AbortIncompleteUploadsAsync(StagedUploadFilter.ForKeys(["images/t/x.raw"], later), default));
+        Assert.Equal(0, await Store.AbortIncompleteUploadsAsync(StagedUploadFilter.ForKeys(["images/t/x.raw"], later), default));
+        Assert.Equal(1, await Store.AbortIncompleteUploadsAsync(StagedUploadFilter.ForKeys(["images/t/x.raw.sig", "images/u/y.raw"], later), default));
     }
 
     [Fact]
     public async Task Delete_Existing_RemovesObject()
     {
         var (path, digest) = await NewFileAsync(1000);
-        await Store.UploadAsync("images/gone/x.raw", path, digest, default);
+        await UploadAsync("images/gone/x.raw", path, digest);
 
         await Store.DeleteAsync("images/gone/x.raw", default);
 
@@ -249,6 +348,25 @@ public abstract class ImageStoreContract : IAsyncLifetime
         Fingerprint = "sha256:" + new string('b', 64),
         ToolVersion = "1.2.3",
     };
+
+    /// <summary>A whole staged upload of a local file: begin, stream, commit.</summary>
+    protected async Task UploadAsync(string key, string path, Checksum digest, CancellationToken cancellationToken = default)
+    {
+        await using var upload = await Store.BeginUploadAsync(key, digest, cancellationToken);
+        await WriteFileAsync(upload, path, cancellationToken);
+        await upload.CommitAsync(digest, cancellationToken);
+    }
+
+    protected static async Task WriteFileAsync(IStagedUpload upload, string path, CancellationToken cancellationToken = default)
+    {
+        var buffer = new byte[1024 * 1024];
+        await using var file = File.OpenRead(path);
+        int read;
+        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
 
     protected async Task<(string Path, Checksum Digest)> NewFileAsync(long size)
     {

@@ -4,7 +4,7 @@ namespace ImagePipeline.Tests.Storage;
 
 /// <summary>
 /// Runs an action synchronously on the first progress report of a chosen key — i.e. while the upload
-/// is provably in progress (part of the bytes committed, not all).
+/// is provably in progress (some bytes stored, nothing committed yet).
 /// </summary>
 public sealed class OnFirstProgress : IProgress<UploadProgress>
 {
@@ -21,7 +21,7 @@ public sealed class OnFirstProgress : IProgress<UploadProgress>
 
     public void Report(UploadProgress value)
     {
-        if (value.Key == _key && value.BytesUploaded < value.TotalBytes && Interlocked.Exchange(ref _action, null) is { } action)
+        if (value.Key == _key && Interlocked.Exchange(ref _action, null) is { } action)
         {
             Fired = true;
             action();

@@ -14,7 +14,7 @@ public sealed class RetryingImageStoreTests
     {
         var inner = new ScriptedImageStore(Transient(), Transient(), null);
 
-        await Retrying(inner).UploadAsync("images/x", "/tmp/x", Digest, default);
+        await Retrying(inner).BeginUploadAsync("images/x", Digest, default);
 
         Assert.Equal(3, inner.Calls);
         Assert.Equal(2, _delays.Count);
@@ -57,13 +57,13 @@ public sealed class RetryingImageStoreTests
     {
         var inner = new ScriptedImageStore(Transient(), null);
         using var cancellation = new CancellationTokenSource();
-        var store = new RetryingImageStore(inner, new RetryOptions(), Logger.None, (_, ct) =>
+        var store = new RetryingImageStore(inner, new RetryPolicy(new RetryOptions(), Logger.None, (_, ct) =>
         {
             cancellation.Cancel();
             return Task.Delay(TimeSpan.FromSeconds(5), ct);
-        });
+        }));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UploadAsync("images/x", "/tmp/x", Digest, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.BeginUploadAsync("images/x", Digest, cancellation.Token));
 
         Assert.Equal(1, inner.Calls);
     }
@@ -74,7 +74,7 @@ public sealed class RetryingImageStoreTests
         var inner = new ScriptedImageStore(Transient(), Transient(), Transient(), null);
         var options = new RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3) };
 
-        await new RetryingImageStore(inner, options, Logger.None, Record).UploadAsync("images/x", "/tmp/x", Digest, default);
+        await new RetryingImageStore(inner, new RetryPolicy(options, Logger.None, Record)).BeginUploadAsync("images/x", Digest, default);
 
         Assert.InRange(_delays[0].TotalSeconds, 0.5, 1.0);
         Assert.InRange(_delays[1].TotalSeconds, 1.0, 2.0);
@@ -114,7 +114,7 @@ public sealed class RetryingImageStoreTests
     private static StoreException Transient(string message = "503 SlowDown") => new(message, "images/x", isRetryable: true);
 
     private RetryingImageStore Retrying(ScriptedImageStore inner, int maxAttempts = 4) =>
-        new(inner, new RetryOptions { MaxAttempts = maxAttempts }, Logger.None, Record);
+        new(inner, new RetryPolicy(new RetryOptions { MaxAttempts = maxAttempts }, Logger.None, Record));
 
     private Task Record(TimeSpan delay, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ImagePipeline.Storage.S3;
 using ImagePipeline.Credentials;
 using ImagePipeline.Storage;
 using Serilog.Core;

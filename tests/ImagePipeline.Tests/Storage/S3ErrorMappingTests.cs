@@ -1,3 +1,4 @@
+using ImagePipeline.Storage.S3;
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;

@@ -1,6 +1,7 @@
 using Amazon.S3.Model;
 using ImagePipeline.Credentials;
 using ImagePipeline.Storage;
+using ImagePipeline.Storage.S3;
 using ImagePipeline.Testing;
 using Checksum = ImagePipeline.Verification.Checksum;
 using Serilog.Core;
@@ -46,14 +47,32 @@ public sealed class S3ImageStoreTests : ImageStoreContract
         Bucket.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket.Name, Key = key });
 
     [Fact]
-    public async Task Upload_CancelledMidway_AbortsTheMultipartUpload()
+    public async Task Staged_CancelledMidway_AbortsTheMultipartUpload()
     {
         var (path, digest) = await NewFileAsync(MultipartFileSize);
         using var cancellation = new CancellationTokenSource();
         Progress.Arm("images/x.raw", cancellation.Cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.UploadAsync("images/x.raw", path, digest, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => UploadAsync("images/x.raw", path, digest, cancellation.Token));
 
+        Assert.Equal(0, await Bucket.CountIncompleteUploadsAsync());
+    }
+
+    [Fact]
+    public async Task Staged_PartsLeaveWhileBytesStream_BeforeCommit()
+    {
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await using var upload = await Store.BeginUploadAsync("images/streamed.raw", digest, default);
+
+        await WriteFileAsync(upload, path);
+        await upload.FlushAsync(default);
+
+        var uploads = await Bucket.Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket.Name });
+        var pending = Assert.Single(uploads.MultipartUploads);
+        var parts = await Bucket.Client.ListPartsAsync(new ListPartsRequest { BucketName = Bucket.Name, Key = pending.Key, UploadId = pending.UploadId });
+        Assert.Equal(3, parts.Parts.Count);
+        Assert.Equal(MultipartFileSize, parts.Parts.Sum(p => p.Size ?? 0));
+        await upload.CommitAsync(digest, default);
         Assert.Equal(0, await Bucket.CountIncompleteUploadsAsync());
     }
 
@@ -62,7 +81,7 @@ public sealed class S3ImageStoreTests : ImageStoreContract
     {
         var (path, digest) = await NewFileAsync(MultipartFileSize);
 
-        await Store.UploadAsync("images/x.raw", path, digest, default);
+        await UploadAsync("images/x.raw", path, digest);
 
         var head = await Bucket.Client.GetObjectMetadataAsync(Bucket.Name, "images/x.raw");
         Assert.Equal(digest.ToString(), head.Metadata["x-amz-meta-checksum"]);
@@ -70,17 +89,42 @@ public sealed class S3ImageStoreTests : ImageStoreContract
     }
 
     [Fact]
-    public async Task Upload_MissingBucket_ThrowsPermanentErrorNamingBucket()
+    public async Task Upload_SmallerThanOnePart_IsOnePutWithTheDigest()
+    {
+        var (path, digest) = await NewFileAsync(1000);
+
+        await UploadAsync("images/small.raw", path, digest);
+
+        var head = await Bucket.Client.GetObjectMetadataAsync(Bucket.Name, "images/small.raw");
+        Assert.Equal(digest.ToString(), head.Metadata["x-amz-meta-checksum"]);
+        Assert.DoesNotContain("-", head.ETag, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_MissingBucket_FailsNamingTheBucket()
     {
         var credentials = Bucket.Credentials with { Bucket = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8] };
         using var store = new S3ImageStore(credentials, new S3StoreOptions(), Logger.None);
-        var (path, digest) = await NewFileAsync(10);
 
-        var error = await Assert.ThrowsAsync<StoreException>(() => store.UploadAsync("images/x.raw", path, digest, default));
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.CheckAsync(default));
 
         Assert.False(error.IsRetryable);
         Assert.Contains($"bucket '{credentials.Bucket}' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_MissingBucket_ThrowsPermanentErrorNamingBucket()
+    {
+        var credentials = Bucket.Credentials with { Bucket = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8] };
+        using var store = new S3ImageStore(credentials, SmallParts(Progress), Logger.None);
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await using var upload = await store.BeginUploadAsync("images/x.raw", digest, default);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => WriteFileAsync(upload, path));
+
+        Assert.False(error.IsRetryable);
+        Assert.Contains($"bucket '{credentials.Bucket}' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Equal("images/x.raw", error.Key);
     }
 
@@ -118,7 +162,7 @@ public sealed class S3ImageStoreTests : ImageStoreContract
     public async Task Upload_UnreachableEndpoint_ThrowsRetryableNetworkError()
     {
         var credentials = new StoreCredentials("a", "b", new Uri("http://127.0.0.1:9"), "bucket");
-        using var store = new S3ImageStore(credentials, new S3StoreOptions { RequestTimeout = TimeSpan.FromSeconds(5) }, Logger.None);
+        using var store = new S3ImageStore(credentials, new S3StoreOptions { LowSpeed = new(1024, TimeSpan.FromSeconds(5)) }, Logger.None);
 
         var error = await Assert.ThrowsAsync<StoreException>(() => store.StatAsync("images/x.raw", default));
 
@@ -129,7 +173,6 @@ public sealed class S3ImageStoreTests : ImageStoreContract
     private static S3StoreOptions SmallParts(IProgress<UploadProgress> progress) => new()
     {
         PartSize = S3StoreOptions.MinimumPartSize,
-        MultipartThreshold = S3StoreOptions.MinimumPartSize,
         // Two in flight and three parts: a cancellation on the first finished part always
         // catches the third before it starts, so the cancellation test is deterministic.
         MaxConcurrentParts = 2,

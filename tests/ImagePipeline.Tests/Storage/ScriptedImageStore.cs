@@ -27,7 +27,9 @@ public sealed class ScriptedImageStore : IImageStore
 
     public string Description => "scripted";
 
-    public Task UploadAsync(string key, string localPath, Checksum digest, CancellationToken cancellationToken) => NextAsync<object?>(null);
+    public Task CheckAsync(CancellationToken cancellationToken) => NextAsync<object?>(null);
+
+    public Task<IStagedUpload> BeginUploadAsync(string key, Checksum digest, CancellationToken cancellationToken) => NextAsync<IStagedUpload>(null!);
 
     public Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken) => NextAsync<StoredObject?>(new StoredObject(key, 1, DateTimeOffset.UnixEpoch, null));
 
@@ -37,7 +39,7 @@ public sealed class ScriptedImageStore : IImageStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => NextAsync<object?>(null);
 
-    public Task<int> AbortIncompleteUploadsAsync(string prefix, TimeSpan olderThan, CancellationToken cancellationToken) => NextAsync(0);
+    public Task<int> AbortIncompleteUploadsAsync(StagedUploadFilter filter, CancellationToken cancellationToken) => NextAsync(0);
 
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

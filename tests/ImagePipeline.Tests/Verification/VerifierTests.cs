@@ -64,7 +64,7 @@ public sealed class VerifierTests(HttpsServerFixture fixture, SampleFiles sample
         fixture.Server.Map(path, new TestRoute { Content = await File.ReadAllBytesAsync(samples.XzPath) });
         var image = TestImages.Http("verified", fixture.Server.Url(path), source ?? TestImages.Sha256(samples.XzPath),
             CompressionFormat.Xz, output ?? TestImages.Sha256(samples.Raw));
-        using var handler = new HttpSourceHandler(FastOptions.Create(), Logger.None, fixture.Server.TrustingEnvironment);
-        return (image, await handler.AcquireAsync(image, _work.Path, CancellationToken.None));
+        using var acquirer = new TestAcquirer(_work.Path, environment: fixture.Server.TrustingEnvironment);
+        return (image, (await acquirer.AcquireAsync(image)).Image);
     }
 }

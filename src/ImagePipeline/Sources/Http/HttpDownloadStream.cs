@@ -17,6 +17,7 @@ internal sealed class HttpDownloadStream(
     HttpsRedirectFollower sender, Uri url, string imageName, AcquireOptions options, ILogger logger) : ReadOnlyStream
 {
     private HttpResponseMessage? _response;
+    private LowSpeedWatchdog? _watchdog;
     private Stream? _body;
     private long _position;
     private string? _etag;
@@ -40,8 +41,10 @@ internal sealed class HttpDownloadStream(
     {
         while (true)
         {
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            stall.CancelAfter(options.StallTimeout);
+            // One watchdog per try: it measures the try's average rate, headers included.
+            _watchdog ??= new LowSpeedWatchdog(options.LowSpeed, CancellationToken.None);
+            _watchdog.Resume();
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _watchdog.Token);
             try
             {
                 if (_body is null)
@@ -50,17 +53,19 @@ internal sealed class HttpDownloadStream(
                 }
 
                 var count = await _body!.ReadAsync(buffer, stall.Token);
+                _watchdog.Add(count);
                 if (count == 0 && ContentLength is { } length && _position < length)
                 {
                     throw new IOException($"the body ended after {_position} of {length} bytes");
                 }
 
                 _position += count;
+                _watchdog.Suspend();
                 return count;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && HttpFailure.IsAttemptFailure(ex))
             {
-                var failure = HttpFailure.From(ex, url, imageName, options.StallTimeout, stall.IsCancellationRequested);
+                var failure = HttpFailure.From(ex, url, imageName, options.LowSpeed, _watchdog.Fired);
                 CloseResponse();
                 _failures++;
                 if (!failure.IsRetryable || _failures >= options.MaxAttempts)
@@ -176,6 +181,8 @@ internal sealed class HttpDownloadStream(
 
     private void CloseResponse()
     {
+        _watchdog?.Dispose();
+        _watchdog = null;
         _body?.Dispose();
         _response?.Dispose();
         _body = null;

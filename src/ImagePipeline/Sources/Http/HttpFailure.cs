@@ -1,4 +1,5 @@
 using System.Security.Authentication;
+using ImagePipeline.IO;
 
 namespace ImagePipeline.Sources.Http;
 
@@ -9,7 +10,7 @@ internal static class HttpFailure
     public static bool IsAttemptFailure(Exception exception) =>
         exception is DownloadException or HttpRequestException or IOException or OperationCanceledException or AuthenticationException;
 
-    public static DownloadException From(Exception exception, Uri url, string imageName, TimeSpan stallTimeout, bool stalled)
+    public static DownloadException From(Exception exception, Uri url, string imageName, LowSpeedLimit limit, bool stalled)
     {
         var where = UrlDisplay.Safe(url);
         return exception switch
@@ -23,7 +24,7 @@ internal static class HttpFailure
             IOException => new DownloadException(
                 $"{imageName}: connection to {where} broke off: {Innermost(exception).Message}", UrlDisplay.Strip(url), statusCode: null, isRetryable: true, exception),
             OperationCanceledException when stalled => new DownloadException(
-                $"{imageName}: no data from {where} for {stallTimeout.TotalSeconds:0.#} s (stall timeout)", UrlDisplay.Strip(url), statusCode: null, isRetryable: true, exception),
+                $"{imageName}: {where} is too slow: it sent {limit} (--low-speed-limit, --low-speed-time)", UrlDisplay.Strip(url), statusCode: null, isRetryable: true, exception),
             _ => new DownloadException(
                 $"{imageName}: request to {where} timed out: {exception.Message}", UrlDisplay.Strip(url), statusCode: null, isRetryable: true, exception),
         };

@@ -1,10 +1,13 @@
 namespace ImagePipeline.Sources.Packer;
 
-/// <summary>How <see cref="PackerSourceHandler"/> runs the packer CLI.</summary>
+/// <summary>How <see cref="PackerSource"/> runs the packer CLI.</summary>
 public sealed record PackerOptions
 {
     /// <summary>The packer executable (<c>--packer PATH</c>); a bare name is looked up on PATH.</summary>
     public string ExecutablePath { get; init; } = "packer";
+
+    /// <summary>Where artifacts are kept between the build and the upload (the run's own work folder).</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "imagepipeline-packer");
 
     /// <summary>How long Packer may clean up after SIGTERM before its process group is killed.</summary>
     public TimeSpan TerminationGracePeriod { get; init; } = TimeSpan.FromSeconds(10);

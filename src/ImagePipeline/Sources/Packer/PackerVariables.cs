@@ -56,8 +56,11 @@ public sealed partial class PackerVariables
             });
         }
 
-        return new PackerVariables(values, new SecretMasker(secrets));
+        return new PackerVariables(values, new SecretMasker(secrets.SelectMany(SecretMasker.Parts)));
     }
+
+    /// <summary>True when <paramref name="value"/> takes anything from the environment (and so may hold a secret).</summary>
+    public static bool ReferencesEnvironment(string value) => EnvironmentReference().IsMatch(value);
 
     /// <summary>The <c>PKR_VAR_&lt;name&gt;</c> environment entries to hand to Packer.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToEnvironment() =>

@@ -12,11 +12,11 @@ public sealed class PackerCancellationTests(ITestOutputHelper output)
     public async Task Acquire_CancelledDuringShellLocalSleep_StopsWholeProcessGroupQuickly()
     {
         using var fixture = new PackerTemplateFixture("slow");
-        var handler = new PackerSourceHandler(CollectingSink.CreateLogger(out var sink), environment: _ => null);
+        using var handler = new TestAcquirer(fixture.WorkDirectory, logger: CollectingSink.CreateLogger(out var sink), environment: _ => null);
         var marker = Guid.NewGuid().ToString("N");
         using var cancellation = new CancellationTokenSource();
         var acquire = handler.AcquireAsync(
-            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), fixture.WorkDirectory, cancellation.Token);
+            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), cancellation.Token);
         var groupId = await WaitForSleepAsync(sink, marker);
 
         var clock = Stopwatch.StartNew();
@@ -36,14 +36,11 @@ public sealed class PackerCancellationTests(ITestOutputHelper output)
     public async Task Acquire_CancelledWhileChildIgnoresSigterm_KillsGroupAfterGracePeriod()
     {
         using var fixture = new PackerTemplateFixture("stubborn");
-        var handler = new PackerSourceHandler(
-            CollectingSink.CreateLogger(out var sink),
-            new PackerOptions { TerminationGracePeriod = TimeSpan.FromSeconds(1) },
-            _ => null);
+        using var handler = new TestAcquirer(fixture.WorkDirectory, logger: CollectingSink.CreateLogger(out var sink), packer: new PackerOptions { TerminationGracePeriod = TimeSpan.FromSeconds(1) }, environment: _ => null);
         var marker = Guid.NewGuid().ToString("N");
         using var cancellation = new CancellationTokenSource();
         var acquire = handler.AcquireAsync(
-            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), fixture.WorkDirectory, cancellation.Token);
+            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), cancellation.Token);
         var groupId = await WaitForSleepAsync(sink, marker);
 
         var clock = Stopwatch.StartNew();
@@ -61,15 +58,12 @@ public sealed class PackerCancellationTests(ITestOutputHelper output)
     public async Task Acquire_BuildTimeout_StopsBuildAndThrowsTimeout()
     {
         using var fixture = new PackerTemplateFixture("slow");
-        var handler = new PackerSourceHandler(
-            CollectingSink.CreateLogger(out _),
-            new PackerOptions { BuildTimeout = TimeSpan.FromSeconds(1) },
-            _ => null);
+        using var handler = new TestAcquirer(fixture.WorkDirectory, logger: CollectingSink.CreateLogger(out _), packer: new PackerOptions { BuildTimeout = TimeSpan.FromSeconds(1) }, environment: _ => null);
         var marker = Guid.NewGuid().ToString("N");
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<PackerTimeoutException>(() => handler.AcquireAsync(
-            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), fixture.WorkDirectory, CancellationToken.None));
+            fixture.Image(new Dictionary<string, string> { ["marker"] = marker }), CancellationToken.None));
 
         output.WriteLine($"timeout + stop took {clock.ElapsedMilliseconds} ms");
         Assert.Equal("test-image", error.ImageName);
