@@ -192,7 +192,7 @@ public sealed class HttpsTestServer : IAsyncDisposable
             return;
         }
 
-        var limit = faulty ? route.TruncateAfter ?? route.ResetAfter ?? route.StallAfter : null;
+        var limit = faulty ? route.TruncateAfter ?? route.ResetAfter ?? route.StallAfter ?? route.TrickleAfter : null;
         var stop = limit is { } l ? Math.Min(end, start + l) : end;
         for (var offset = start; offset < stop; offset += 64 * 1024)
         {
@@ -206,7 +206,24 @@ public sealed class HttpsTestServer : IAsyncDisposable
         }
 
         await response.Body.FlushAsync(context.RequestAborted);
-        if (route.StallAfter is not null)
+        if (route.TrickleAfter is not null)
+        {
+            // One byte now and then, for as long as the client listens: never silent, never useful.
+            try
+            {
+                for (var offset = stop; offset < end; offset++)
+                {
+                    await Task.Delay(route.TrickleInterval, context.RequestAborted);
+                    await response.Body.WriteAsync(content.AsMemory((int)offset, 1), context.RequestAborted);
+                    await response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up on us, as it should.
+            }
+        }
+        else if (route.StallAfter is not null)
         {
             try
             {

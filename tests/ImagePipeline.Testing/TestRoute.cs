@@ -46,6 +46,11 @@ public sealed class TestRoute
 
     public TimeSpan StallDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Send this many body bytes, then one byte every <see cref="TrickleInterval"/>.</summary>
+    public long? TrickleAfter { get; init; }
+
+    public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Answer with a redirect to this URL.</summary>
     public Uri? RedirectTo { get; init; }
 

@@ -147,9 +147,9 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
                     path: big/big.raw
             """);
 
-        using (var child = StartBuildProcess("Sync"))
+        using (var child = BuildProcess.Start(_repo, "Sync"))
         {
-            await WaitForMultipartUploadAsync(child);
+            await BuildProcess.WaitUntilAsync(child, async () => await _bucket.CountIncompleteUploadsAsync() > 0, "its upload started");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -165,40 +165,6 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.Contains("Removed 1 upload(s) that an interrupted run left staged", next.Output, StringComparison.Ordinal);
         var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/big/big.raw");
         Assert.Equal(160L << 20, head.ContentLength);
-    }
-
-    private Process StartBuildProcess(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        foreach (var (name, value) in _repo.Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task WaitForMultipartUploadAsync(Process child)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !child.HasExited)
-        {
-            if (await _bucket.CountIncompleteUploadsAsync() > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail(child.HasExited ? $"the build exited ({child.ExitCode}) before its upload started" : "no multipart upload started within 60 s");
     }
 
     private static byte[] RandomBytes(int length)
