@@ -29,7 +29,11 @@ internal sealed partial class Build
             }
         }
 
-        if (PlanJson is not null)
+        if (PlanJson == "-")
+        {
+            Output.WriteLine(PlanDocument.Serialize(plan, prune));
+        }
+        else if (PlanJson is not null)
         {
             var path = Rooted(PlanJson);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

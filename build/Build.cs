@@ -38,7 +38,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images")]
     readonly bool Force = false;
 
-    [Parameter("Write the Sync plan as JSON to this file")]
+    [Parameter("Write the Sync plan as JSON to this file (- for stdout)")]
     readonly string? PlanJson = null;
 
     [Parameter("Validate: skip the HTTPS reachability checks")]

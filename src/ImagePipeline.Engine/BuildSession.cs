@@ -10,8 +10,11 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
     public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
     {
         using var masked = new MaskingTextWriter(context.Output);
+        using var maskedLog = new MaskingTextWriter(context.Log);
         var output = TextWriter.Synchronized(masked);
-        var log = BuildLogger.Create(output, LogFormat.Text, verbose: false, gitHubActions);
+        // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
+        var logOutput = ReferenceEquals(context.Output, context.Log) ? output : TextWriter.Synchronized(maskedLog);
+        var log = BuildLogger.Create(logOutput, LogFormat.Text, verbose: false, gitHubActions);
         try
         {
             var parameters = BuildParameter.Discover(build.GetType());
@@ -21,14 +24,16 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             build.Output = output;
             var commandLine = CommandLine.Parse(args, parameters);
             new ParameterBinder(parameters, context.Environment, build.RootDirectory).Bind(build, commandLine);
-            masked.AddSecrets(parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))));
+            var secrets = parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))).ToList();
+            masked.AddSecrets(secrets);
+            maskedLog.AddSecrets(secrets);
             if (build.Parallelism < 1)
             {
                 throw new UsageException($"--parallelism must be at least 1, not {build.Parallelism}.");
             }
 
             await log.DisposeAsync();
-            log = BuildLogger.Create(output, build.LogFormat, build.Verbose, gitHubActions);
+            log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbose, gitHubActions);
             build.Log = log;
             var graph = TargetGraph.Create(build);
             if (build.Help || commandLine.Targets.Count == 0)
@@ -48,10 +53,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
-            var (steps, duration) = await RunPlanAsync(graph, plan, log, output);
+            var (steps, duration) = await RunPlanAsync(graph, plan, log, logOutput);
             var result = new BuildResult(BuildResult.ExitCodeFor(steps, build.IsUsageFailure), steps, duration);
             await FinishAsync(log, result);
-            return Summarise(log, output, masked, result);
+            return Summarise(log, logOutput, masked, result);
         }
         catch (Exception e) when (build.IsUsageFailure(e))
         {
@@ -78,6 +83,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         {
             await log.DisposeAsync();
             await output.FlushAsync();
+            await logOutput.FlushAsync();
         }
     }
 
@@ -113,7 +119,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         {
             foreach (var step in result.Steps)
             {
-                log.Information("Result {Step} {Status} {Duration} {Note}", step.Name, step.Status, StepResult.FormatDuration(step.Duration), step.Note);
+                log.Information("Result {Step} {Status} {Seconds} {Note}", step.Name, step.Status, step.Duration.TotalSeconds, step.Note);
             }
         }
         else

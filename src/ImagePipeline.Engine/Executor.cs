@@ -151,7 +151,8 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
         switch (result.Status)
         {
             case StepStatus.Succeeded:
-                log.Information("Succeeded in {Duration}", StepResult.FormatDuration(result.Duration));
+                // Seconds as a number for JSON logs; the text keeps the summary's m:ss.
+                log.ForContext("Seconds", result.Duration.TotalSeconds).Information("Succeeded in {Duration}", StepResult.FormatDuration(result.Duration));
                 break;
             case StepStatus.Skipped:
                 log.Information("Skipped: {Reason}", result.Note);

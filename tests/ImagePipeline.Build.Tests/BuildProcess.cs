@@ -23,6 +23,28 @@ internal static class BuildProcess
         return process;
     }
 
+    /// <summary>
+    /// Runs a bash pipeline in the repository, where <c>$BUILD</c> is the build's command line
+    /// (<c>dotnet …/_build.dll</c>, as <c>./build.sh</c> runs it), and returns its exit code and both streams.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> ShellAsync(TestRepository repo, string pipeline)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("set -o pipefail; " + pipeline);
+        foreach (var (name, value) in repo.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["BUILD"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "_build.dll")}";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds while the child runs; fails the test otherwise.</summary>
     public static async Task WaitUntilAsync(Process child, Func<Task<bool>> condition, string what)
     {

@@ -11,6 +11,7 @@ internal static class InProcessBuild
         var result = await BuildBase.RunAsync(new Build(), args, new BuildContext
         {
             Output = output,
+            Log = output,
             Environment = environment,
             WorkingDirectory = workingDirectory,
         });

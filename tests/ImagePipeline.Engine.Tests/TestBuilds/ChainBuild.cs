@@ -69,7 +69,11 @@ public sealed class ChainBuild : BuildBase
     public Target Sync => _ => _
         .Description("Process every input")
         .DependsOn(Verify)
-        .Runs(() => Ran.Enqueue(nameof(Sync)));
+        .Runs(() =>
+        {
+            Ran.Enqueue(nameof(Sync));
+            Output.WriteLine("synced " + string.Join(' ', Inputs));
+        });
 
     public Target Prune => _ => _
         .Description("Remove what is left over")
