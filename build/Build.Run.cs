@@ -38,14 +38,19 @@ internal sealed partial class Build
         ParseSize(CacheMaxSize, "--cache-max-size"),
         Env);
 
-    LowSpeedLimit LowSpeed => new(
-        ParseSize(LowSpeedLimit, "--low-speed-limit"),
-        LowSpeedTime >= 1 ? TimeSpan.FromSeconds(LowSpeedTime) : throw new UsageException($"--low-speed-time must be at least 1 (second), not {LowSpeedTime}."));
+    LowSpeedLimit LowSpeed => new(ParseSize(LowSpeedLimit, "--low-speed-limit"), TimeSpan.FromSeconds(LowSpeedTime));
 
     static long ParseSize(string value, string option) =>
         ByteSize.TryParse(value, out var bytes)
             ? bytes
-            : throw new UsageException($"{option}: '{value}' is not a size (expected bytes, or a number with B, KiB, MiB, GiB or TiB)");
+            : throw new UsageException($"{option}: '{(value.Length > 100 ? value[..100] + "…" : value)}' is not a size (expected bytes, or a number with B, KiB, MiB, GiB or TiB)");
+
+    /// <summary>Size parameters are checked as they are bound (their setters), so a bad one exits 2 before anything runs.</summary>
+    static string CheckedSize(string value, string option)
+    {
+        ParseSize(value, option);
+        return value;
+    }
 
     /// <summary>Ends the run: staged uploads that were never committed are aborted, progress logging stops.</summary>
     async Task CloseRunAsync()

@@ -42,7 +42,7 @@ internal static class WorkflowSteps
         var credentials = required ? string.Empty : $$"""
 
             if [ -f {{settings.Credentials}} ]; then
-              echo "CREDENTIALS={{settings.Credentials}}" >> "${GITHUB_ENV}"
+              echo "IMAGEPIPELINE_CREDENTIALS={{settings.Credentials}}" >> "${GITHUB_ENV}"
             fi
             """;
         return WorkflowStep.Script("Write the SOPS age key", $$"""

@@ -10,28 +10,34 @@ namespace ImagePipeline.Engine;
 /// </summary>
 public abstract class BuildBase
 {
-    [Parameter("Show this help")]
-    public bool Help { get; private set; }
+    [Parameter("Show this help; with targets, what they do, what they run and the parameters they use")]
+    internal bool Help { get; private set; }
+
+    [Parameter("Print the tool's version and the commit it was built from")]
+    internal bool Version { get; private set; }
 
     [Parameter("Print the execution plan and exit")]
-    public bool Plan { get; private set; }
+    internal bool Plan { get; private set; }
 
-    [Parameter("Skip these targets; without names, skip every target that was not invoked")]
-    public string[]? Skip { get; private set; }
+    [Parameter("Targets to run, besides those named as words", Name = "Target", ValueName = "target")]
+    internal string[] Targets { get; private set; } = [];
 
-    [Parameter("How many independent targets run at once")]
+    [Parameter("Skip these targets; without names, skip every target that was not invoked", ValueName = "target")]
+    internal string[]? Skip { get; private set; }
+
+    [Parameter("The repository root (default: the nearest folder at or above the working directory that holds .nuke/)", ValueName = "path")]
+    internal string? Root { get; private set; }
+
+    [Parameter("How many independent targets run at once", Minimum = 1)]
     public int Parallelism { get; private set; } = 2;
 
     [Parameter("Log output format")]
     public LogFormat LogFormat { get; private set; } = LogFormat.Text;
 
-    [Parameter("Also read .nuke/parameters.<profile>.json (repeatable; later profiles win)")]
-    public string[] Profile { get; private set; } = [];
+    [Parameter("quiet: warnings and errors only; verbose: also debug messages and stack traces")]
+    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
 
-    [Parameter("Log debug messages and stack traces")]
-    public bool Verbose { get; private set; }
-
-    /// <summary>The nearest folder at or above the working directory that holds <c>.nuke/</c>; else the working directory.</summary>
+    /// <summary><c>--root</c>, else the nearest folder at or above the working directory that holds <c>.nuke/</c>, else the working directory.</summary>
     protected internal string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
 
     /// <summary>The environment the build runs in (the process's, or a test's).</summary>
@@ -66,6 +72,16 @@ public abstract class BuildBase
     protected virtual bool IsUsageError(Exception exception) => exception is UsageException;
 
     internal bool IsUsageFailure(Exception exception) => exception is UsageException || IsUsageError(exception);
+
+    /// <summary>
+    /// Prefix of the environment variables that set build parameters (e.g. <c>MYTOOL_</c>: <c>MYTOOL_MAX_DELETE</c>).
+    /// Engine options are never read from the environment; build parameters are read from the prefixed name, then
+    /// from the bare name when it has two words or more (<c>MAX_DELETE</c>; one-word names such as <c>PREFIX</c> are
+    /// everyday shell variables, so they count only with the prefix).
+    /// </summary>
+    protected virtual string EnvironmentPrefix => string.Empty;
+
+    internal string EnvironmentPrefixOf => EnvironmentPrefix;
 
     /// <summary>Runs a build on the real console, environment and current directory; Ctrl-C cancels it cooperatively.</summary>
     public static async Task<int> ExecuteAsync<T>(string[] args)

@@ -14,42 +14,56 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         var output = TextWriter.Synchronized(masked);
         // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
         var logOutput = ReferenceEquals(context.Output, context.Log) ? output : TextWriter.Synchronized(maskedLog);
-        var log = BuildLogger.Create(logOutput, LogFormat.Text, verbose: false, gitHubActions);
+        var log = BuildLogger.Create(logOutput, LogFormat.Text, Verbosity.Normal, gitHubActions);
         try
         {
             var parameters = BuildParameter.Discover(build.GetType());
             var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
-            build.RootDirectory = FindRootDirectory(context.WorkingDirectory);
+            var graph = TargetGraph.Create(build);
+            var commandLine = CommandLine.Parse(args, parameters, [.. graph.Targets.Select(t => t.Name)]);
             build.EnvironmentVariables = context.Environment;
             build.Output = output;
-            var commandLine = CommandLine.Parse(args, parameters);
-            new ParameterBinder(parameters, context.Environment, build.RootDirectory).Bind(build, commandLine);
+            build.RootDirectory = ParameterBinder.Bind(build, parameters, commandLine, context);
             var secrets = parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))).ToList();
             masked.AddSecrets(secrets);
             maskedLog.AddSecrets(secrets);
-            if (build.Parallelism < 1)
-            {
-                throw new UsageException($"--parallelism must be at least 1, not {build.Parallelism}.");
-            }
 
             await log.DisposeAsync();
-            log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbose, gitHubActions);
+            log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbosity, gitHubActions);
             build.Log = log;
-            var graph = TargetGraph.Create(build);
-            if (build.Help || commandLine.Targets.Count == 0)
+            List<string> targets = [.. commandLine.Targets, .. build.Targets];
+            var help = new HelpWriter(output, graph, parameters, defaults, build.EnvironmentPrefixOf);
+            if (build.Help || commandLine.HelpWord || args.Count == 0)
             {
-                HelpWriter.Write(output, graph, parameters, defaults);
+                targets.ForEach(help.WriteTarget);
+                if (targets.Count == 0)
+                {
+                    help.WriteAll();
+                }
+
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            if (build.Version)
+            {
+                output.WriteLine(HelpWriter.VersionLine(build.GetType().Assembly));
+                return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            if (targets.Count == 0)
+            {
+                // A run that was asked for something must not pass for done by printing help.
+                throw new UsageException("No target given: name one, e.g. build Sync (options may come before or after it); build --help lists the targets.");
             }
 
             var changed = Changed(parameters, defaults);
             changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
 
-            graph.Expand(commandLine.Targets);
-            var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
+            graph.Expand(targets);
+            var plan = BuildPlan.Create(graph, targets, build.Skip);
             if (build.Plan)
             {
-                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => pair.Parameter.Member.DeclaringType != typeof(BuildBase)));
+                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => !pair.Parameter.IsEngineOption));
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
@@ -68,7 +82,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 #pragma warning restore CA1031
         {
             var message = e is OperationCanceledException && context.CancellationToken.IsCancellationRequested ? "cancelled" : e.Message;
-            if (build.Verbose)
+            if (build.Verbosity == Verbosity.Verbose)
             {
                 log.Error(e, "{Error}", message);
             }
@@ -92,7 +106,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         var progress = new RunProgress(graph, plan);
         build.Progress = progress;
         // Interleaved groups would be unreadable, so GitHub groups are only written when steps run one at a time.
-        var options = new ExecutorOptions(build.Parallelism, build.Verbose, gitHubActions && build.Parallelism == 1, output);
+        var options = new ExecutorOptions(build.Parallelism, build.Verbosity == Verbosity.Verbose, gitHubActions && build.Parallelism == 1, output);
         var started = context.TimeProvider.GetTimestamp();
         var steps = await new Executor(plan, progress, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
         return (steps, context.TimeProvider.GetElapsedTime(started));
@@ -151,17 +165,4 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         null => [],
         _ => [value.ToString() ?? string.Empty],
     };
-
-    private static string FindRootDirectory(string workingDirectory)
-    {
-        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Path.GetFullPath(workingDirectory);
-    }
 }

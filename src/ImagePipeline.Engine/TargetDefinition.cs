@@ -16,6 +16,9 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public bool IsUnlisted { get; private set; }
 
+    /// <summary>Null when the target never said which parameters it uses.</summary>
+    public List<string>? UsedParameters { get; private set; }
+
     /// <summary>Its failure does not stop its dependents (<see cref="ITargetDefinition.ProceedAfterFailure"/>).</summary>
     public bool ProceedsAfterFailure { get; private set; }
 
@@ -52,6 +55,13 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition ProceedAfterFailure()
     {
         ProceedsAfterFailure = true;
+        return this;
+    }
+
+    public ITargetDefinition Uses(params string[] parameters)
+    {
+        UsedParameters ??= [];
+        UsedParameters.AddRange(parameters);
         return this;
     }
 

@@ -126,7 +126,7 @@ public sealed class ExecutorTests : IDisposable
     public async Task Run_FailureWithoutVerbose_LogsMessageWithoutStackTrace()
     {
         var (_, quiet) = await harness.RunAsync("Acquire[a]", "--fail", "a");
-        var (_, verbose) = await harness.RunAsync("Acquire[a]", "--fail", "a", "--verbose");
+        var (_, verbose) = await harness.RunAsync("Acquire[a]", "--fail", "a", "--verbosity", "verbose");
 
         Assert.Contains("ERR [Acquire[a]] cannot fetch a", quiet, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", quiet, StringComparison.Ordinal);

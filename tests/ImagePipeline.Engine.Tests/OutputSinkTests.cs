@@ -66,7 +66,7 @@ public sealed class OutputSinkTests : IDisposable
     {
         harness.Environment["SECRET_KEY"] = "hunter2";
 
-        var (_, run) = await harness.RunAsync(new ParameterBuild(), ["Show", "--verbose"]);
+        var (_, run) = await harness.RunAsync(new ParameterBuild(), ["Show", "--verbosity", "verbose"]);
         var (_, plan) = await harness.RunAsync(new ParameterBuild(), ["Show", "--plan", "--dry-run"]);
         var (_, json) = await harness.RunAsync(new ParameterBuild(), ["Show", "--log-format", "json"]);
 

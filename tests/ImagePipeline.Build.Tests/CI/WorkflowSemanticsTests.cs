@@ -152,7 +152,8 @@ public partial class WorkflowSemanticsTests
         var scripts = string.Join("\n", steps.Select(s => TextOrNull(s, "run") ?? string.Empty));
         Assert.Contains("./build.sh Validate", scripts, StringComparison.Ordinal);
         Assert.Contains("./build.sh Sync --dry-run", scripts, StringComparison.Ordinal);
-        Assert.DoesNotContain("--credentials", scripts, StringComparison.Ordinal); // only via CREDENTIALS when the secret exists
+        Assert.DoesNotContain("--credentials", scripts, StringComparison.Ordinal); // only via IMAGEPIPELINE_CREDENTIALS when the secret exists
+        Assert.Contains("echo \"IMAGEPIPELINE_CREDENTIALS=images/e2.sops.yaml\" >> \"${GITHUB_ENV}\"", scripts, StringComparison.Ordinal);
         Assert.Contains("exit 0", Text(steps.Single(s => Text(s, "name") == "Write the SOPS age key"), "run"), StringComparison.Ordinal);
     }
 
