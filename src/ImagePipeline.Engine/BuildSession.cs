@@ -136,9 +136,9 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 log.Information("Result {Step} {Status} {Seconds} {Note}", step.Name, step.Status, step.Duration.TotalSeconds, step.Note);
             }
         }
-        else
+        else if (build.Verbosity != Verbosity.Quiet || result.ExitCode != BuildResult.Success)
         {
-            SummaryWriter.WriteText(output, result);
+            SummaryWriter.WriteText(output, result, SummaryWidth());
         }
 
         if (context.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
@@ -148,6 +148,12 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 
         return result;
     }
+
+    /// <summary><c>COLUMNS</c> when set (as shells export it), else the terminal's width, else <see cref="SummaryWriter.DefaultWidth"/>.</summary>
+    private int SummaryWidth() =>
+        int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns >= 40 ? columns
+        : context.TerminalWidth is >= 40 and var terminal ? terminal
+        : SummaryWriter.DefaultWidth;
 
     /// <summary>Parameters whose value differs from the build's initial value, displayed (secrets masked).</summary>
     private List<(BuildParameter Parameter, string Value)> Changed(IReadOnlyList<BuildParameter> parameters, Dictionary<BuildParameter, object?> defaults) =>

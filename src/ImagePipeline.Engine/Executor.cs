@@ -78,17 +78,22 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
             return Result(step, StepStatus.NotRun, TimeSpan.Zero, $"{failed.Name} {what}");
         }
 
-        // A collecting target fails, rather than not running, so the summary says which family let it down.
-        var incomplete = step.Dependencies.Where(Collected).GroupBy(d => d.Target)
-            .Select(family => (Family: family.Key, Total: family.Count(), Failed: family.Count(d => !LetsDependentsRun(d))))
-            .FirstOrDefault(family => family.Failed > 0);
-        if (incomplete.Family is not null)
+        // A collecting target fails, rather than not running, naming what let each member down ("b: Verify failed").
+        var causes = step.Dependencies.Where(d => Collected(d) && !LetsDependentsRun(d)).Select(Cause).Distinct().ToList();
+        if (causes.Count > 0)
         {
-            return Result(step, StepStatus.Failed, TimeSpan.Zero, $"{incomplete.Failed} of {incomplete.Total} members of {incomplete.Family.Name} failed");
+            return Result(step, StepStatus.Failed, TimeSpan.Zero, string.Join("; ", causes.Select(cause =>
+                (cause.Input is null ? string.Empty : cause.Input + ": ") + cause.Target.Name + (progress[cause].Status is StepStatus.Failed ? " failed" : " did not run"))));
         }
 
         return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason) : null;
     }
+
+    /// <summary>The step that stopped <paramref name="step"/>: itself when it failed, else (recursively) the dependency that stopped it.</summary>
+    private BuildStep Cause(BuildStep step) =>
+        progress[step].Status is StepStatus.NotRun && step.Dependencies.FirstOrDefault(d => !LetsDependentsRun(d)) is { } blocker
+            ? Cause(blocker)
+            : step;
 
     private bool LetsDependentsRun(BuildStep step) => progress[step].Status switch
     {

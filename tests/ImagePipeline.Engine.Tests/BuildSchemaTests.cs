@@ -27,7 +27,7 @@ public sealed class BuildSchemaTests
         Assert.Equal("array", properties.GetProperty("Inputs").GetProperty("type").GetString());
         Assert.Equal("string", properties.GetProperty("Inputs").GetProperty("items").GetProperty("type").GetString());
         var names = properties.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["$schema", "Fail", "Inputs", "Invalid", "Unchanged"], names);
+        Assert.Equal(["$schema", "Fail", "Inputs", "Invalid", "Mismatch", "Reason", "Unchanged"], names);
         Assert.False(root.GetProperty("additionalProperties").GetBoolean());
     }
 
