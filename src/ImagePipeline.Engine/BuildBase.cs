@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Serilog;
 
 namespace ImagePipeline.Engine;
@@ -6,7 +7,7 @@ namespace ImagePipeline.Engine;
 /// Base of a build: declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/> members in a
 /// derived class and call <see cref="ExecuteAsync{T}(string[])"/> from <c>Main</c>.
 /// Exit codes: 0 success (skips included), 1 a target failed or the build was cancelled, 2 usage error
-/// (see <see cref="IsUsageError"/>).
+/// (see <see cref="IsUsageError"/>), 130 and 143 after SIGINT and SIGTERM.
 /// </summary>
 public abstract class BuildBase
 {
@@ -83,27 +84,34 @@ public abstract class BuildBase
 
     internal string EnvironmentPrefixOf => EnvironmentPrefix;
 
-    /// <summary>Runs a build on the real console, environment and current directory; Ctrl-C cancels it cooperatively.</summary>
+    /// <summary>
+    /// Runs a build on the real console, environment and current directory. SIGINT (Ctrl-C) and SIGTERM (what CI
+    /// runners send on cancel) cancel it cooperatively: running targets see their token cancelled,
+    /// <see cref="OnFinishedAsync"/> still runs and the summary is written; the exit code is then 130 (SIGINT) or
+    /// 143 (SIGTERM). A second signal ends the process at once with that code.
+    /// </summary>
     public static async Task<int> ExecuteAsync<T>(string[] args)
         where T : BuildBase, new()
     {
         using var cancellation = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        var signalled = 0;
+        void OnSignal(PosixSignalContext signal)
         {
-            // The first Ctrl-C stops the build cleanly; a second one kills the process as usual.
-            e.Cancel = !cancellation.IsCancellationRequested;
-            cancellation.Cancel();
+            var exitCode = signal.Signal == PosixSignal.SIGINT ? BuildResult.Interrupted : BuildResult.Terminated;
+            if (Interlocked.CompareExchange(ref signalled, exitCode, 0) != 0)
+            {
+                Environment.Exit(exitCode);
+            }
+
+            signal.Cancel = true;
+            // Token callbacks (the session logs that it is stopping) run on the thread pool, not on the signal thread.
+            _ = cancellation.CancelAsync();
         }
 
-        Console.CancelKeyPress += OnCancel;
-        try
-        {
-            return await ExecuteAsync<T>(args, BuildContext.FromProcess(cancellation.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
-        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var code = await ExecuteAsync<T>(args, BuildContext.FromProcess(cancellation.Token));
+        return signalled != 0 ? signalled : code;
     }
 
     /// <summary>Runs a build in the given context and returns its exit code.</summary>
@@ -121,8 +129,9 @@ public abstract class BuildBase
 
     /// <summary>
     /// Called after the targets ran (also when some failed or were cancelled) and before the summary is printed,
-    /// with every step's outcome; e.g. to append a domain-specific table to the CI job summary.
-    /// What it throws is logged and does not change the exit code.
+    /// with every step's outcome; e.g. to abort what the run left staged, or to append a table to the CI job summary.
+    /// Its token is not the run's (which may be cancelled by now): cleanup after a signal must still run; a second
+    /// signal ends the process. What it throws is logged and does not change the exit code.
     /// </summary>
     protected virtual Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken) => Task.CompletedTask;
 

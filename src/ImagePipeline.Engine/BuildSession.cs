@@ -31,6 +31,9 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             await log.DisposeAsync();
             log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbosity, gitHubActions);
             build.Log = log;
+            var logger = log;
+            using var stopping = context.CancellationToken.Register(() =>
+                logger.Warning("Cancelled: stopping the running targets, cleaning up, then the summary; a second signal stops at once"));
             List<string> targets = [.. commandLine.Targets, .. build.Targets];
             var help = new HelpWriter(output, graph, parameters, defaults, build.EnvironmentPrefixOf);
             if (build.Help || commandLine.HelpWord || args.Count == 0)
@@ -117,7 +120,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
     {
         try
         {
-            await build.FinishAsync(result, context.CancellationToken);
+            await build.FinishAsync(result, CancellationToken.None);
         }
 #pragma warning disable CA1031 // A broken report must not hide the summary of what actually ran.
         catch (Exception e)

@@ -130,22 +130,7 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sync_KilledDuringUpload_LeavesNothingVisibleAndNextRunCleansUp()
     {
-        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
-        _repo.Write("images/images.yaml", $"""
-            apiVersion: images.lab.gilman.io/v1alpha1
-            kind: ImageManifest
-            metadata:
-              name: kill
-            spec:
-              images:
-                - name: big
-                  source:
-                    type: file
-                    path: files/big.raw
-                    checksum: {TestImages.Sha256(image)}
-                  destination:
-                    path: big/big.raw
-            """);
+        WriteBigImageManifest();
 
         using (var child = BuildProcess.Start(_repo, "Sync"))
         {
@@ -165,6 +150,45 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.Contains("Removed 1 upload(s) that an interrupted run left staged", next.Output, StringComparison.Ordinal);
         var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/big/big.raw");
         Assert.Equal(160L << 20, head.ContentLength);
+    }
+
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task Sync_SignalledDuringUpload_AbortsTheMultipartUploadAndExitsWithTheSignalsCode(string signal, int exitCode)
+    {
+        WriteBigImageManifest();
+        using var child = BuildProcess.Start(_repo, "Sync");
+        await BuildProcess.WaitUntilAsync(child, async () => await _bucket.CountIncompleteUploadsAsync() > 0, "its upload started");
+
+        PosixSignals.Send(child, signal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await child.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(exitCode, child.ExitCode);
+        Assert.Equal(0, await _bucket.CountIncompleteUploadsAsync());
+        Assert.Empty((await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects ?? []);
+    }
+
+    /// <summary>One 160 MiB file image: its upload takes long enough to be interrupted.</summary>
+    private void WriteBigImageManifest()
+    {
+        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
+        _repo.Write("images/images.yaml", $"""
+            apiVersion: images.lab.gilman.io/v1alpha1
+            kind: ImageManifest
+            metadata:
+              name: kill
+            spec:
+              images:
+                - name: big
+                  source:
+                    type: file
+                    path: files/big.raw
+                    checksum: {TestImages.Sha256(image)}
+                  destination:
+                    path: big/big.raw
+            """);
     }
 
     private static byte[] RandomBytes(int length)
