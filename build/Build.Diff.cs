@@ -37,7 +37,7 @@ internal sealed partial class Build
         {
             var path = Rooted(PlanJson);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, PlanDocument.Serialize(plan, prune), cancellationToken);
+            await File.WriteAllTextAsync(path, Mask(PlanDocument.Serialize(plan, prune)), cancellationToken);
             Log.Information("Plan written to {Path}", path);
         }
 

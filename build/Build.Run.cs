@@ -1,6 +1,7 @@
 using ImagePipeline.Caching;
 using ImagePipeline.Engine;
 using ImagePipeline.IO;
+using ImagePipeline.Manifest;
 using ImagePipeline.Progress;
 using ImagePipeline.Publishing;
 using ImagePipeline.Sources;
@@ -18,14 +19,44 @@ internal sealed partial class Build
 
     PublishRun? _run;
 
-    PublishRun CreateRun() =>
-        new(
+    PublishRun CreateRun()
+    {
+        RegisterPackerSecrets(SelectedImages);
+        return new(
             SelectedImages,
             OpenStoreAsync,
             AcquisitionSettings,
             new PublishOptions { Force = Force, DryRun = DryRun, StartedAt = _startedAt, WorkRoot = Path.Combine(RootDirectory, ".nuke", "temp") },
             _board,
             Log);
+    }
+
+    /// <summary>
+    /// Every <c>${env:…}</c> value a packer variable reads is a secret: registered with the engine's masking before
+    /// Packer (or anything else) can print it. An unset variable is left to Validate to report.
+    /// </summary>
+    void RegisterPackerSecrets(IEnumerable<ImageDefinition> images)
+    {
+        foreach (var image in images)
+        {
+            if (image.Source is PackerImageSource packer)
+            {
+                try
+                {
+                    PackerVariables.Resolve(image.Name, packer.Variables, name => Env(name) is { } value ? Registered(value) : null);
+                }
+                catch (PackerVariableException)
+                {
+                }
+            }
+        }
+
+        string Registered(string value)
+        {
+            RegisterSecret(value);
+            return value;
+        }
+    }
 
     AcquisitionSettings AcquisitionSettings => new(
         new AcquireOptions

@@ -44,11 +44,40 @@ public abstract class BuildBase
     /// <summary>The environment the build runs in (the process's, or a test's).</summary>
     protected internal IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
 
-    /// <summary>Where the build writes results meant for stdout (tables, JSON); secrets are masked.</summary>
+    /// <summary>Where the build writes data (tables, JSON): stdout; secrets are masked.</summary>
     protected internal TextWriter Output { get; internal set; } = TextWriter.Null;
 
     /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
     protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
+
+    /// <summary>Every secret of this run, masked by every writer.</summary>
+    internal SecretRegistry Secrets { get; } = new();
+
+    /// <summary>
+    /// Masks <paramref name="value"/> (the whole, and each line of a multi-line value) as <c>***</c> in everything the
+    /// run writes from now on: stdout, logs, the job summary, and text the build passes through <see cref="Mask"/>.
+    /// Call it as soon as a secret is known (a decrypted key, an environment value handed to a tool). Values shorter than
+    /// 4 characters are not masked (that would blank ordinary text); a warning says so.
+    /// </summary>
+    protected internal void RegisterSecret(string? value)
+    {
+        if (!Secrets.Add(value) && !string.IsNullOrEmpty(value))
+        {
+            Log.Warning("A secret shorter than {Minimum} characters cannot be masked; it may appear in the output", SecretRegistry.MinimumLength);
+        }
+    }
+
+    /// <summary>The registered secrets masked in <paramref name="text"/>, for what the build writes itself (a plan file).</summary>
+    protected string Mask(string text) => Secrets.Mask(text);
+
+    /// <summary>Appends Markdown to the CI job summary (<c>GITHUB_STEP_SUMMARY</c>) when the run has one, secrets masked.</summary>
+    protected internal void AppendStepSummary(string markdown)
+    {
+        if (EnvironmentVariables.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, Mask(markdown));
+        }
+    }
 
     /// <summary>What has finished so far in this run; null before the targets start (help, plan, input evaluation).</summary>
     internal RunProgress? Progress { get; set; }

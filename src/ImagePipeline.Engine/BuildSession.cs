@@ -9,8 +9,8 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 
     public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
     {
-        using var masked = new MaskingTextWriter(context.Output);
-        using var maskedLog = new MaskingTextWriter(context.Log);
+        using var masked = new MaskingTextWriter(context.Output, build.Secrets);
+        using var maskedLog = new MaskingTextWriter(context.Log, build.Secrets);
         var output = TextWriter.Synchronized(masked);
         // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
         var logOutput = ReferenceEquals(context.Output, context.Log) ? output : TextWriter.Synchronized(maskedLog);
@@ -24,13 +24,15 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             build.EnvironmentVariables = context.Environment;
             build.Output = output;
             build.RootDirectory = ParameterBinder.Bind(build, parameters, commandLine, context);
-            var secrets = parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))).ToList();
-            masked.AddSecrets(secrets);
-            maskedLog.AddSecrets(secrets);
 
             await log.DisposeAsync();
             log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbosity, gitHubActions);
             build.Log = log;
+            foreach (var secret in parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))))
+            {
+                build.RegisterSecret(secret);
+            }
+
             var logger = log;
             using var stopping = context.CancellationToken.Register(() =>
                 logger.Warning("Cancelled: stopping the running targets, cleaning up, then the summary; a second signal stops at once"));
@@ -73,12 +75,12 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             var (steps, duration) = await RunPlanAsync(graph, plan, log, logOutput);
             var result = new BuildResult(BuildResult.ExitCodeFor(steps, build.IsUsageFailure), steps, duration);
             await FinishAsync(log, result);
-            return Summarise(log, logOutput, masked, result);
+            return Summarise(log, logOutput, result);
         }
         catch (Exception e) when (build.IsUsageFailure(e))
         {
             log.Error("{Error}", e.Message);
-            return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, e.Message);
+            return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, build.Secrets.Mask(e.Message));
         }
 #pragma warning disable CA1031 // Whatever the families' inputs throw ends the build with exit code 1 and a logged error.
         catch (Exception e)
@@ -94,7 +96,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
                 log.Error("{Error}", message);
             }
 
-            return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, message);
+            return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, build.Secrets.Mask(message));
         }
         finally
         {
@@ -130,7 +132,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         }
     }
 
-    private BuildResult Summarise(ILogger log, TextWriter output, MaskingTextWriter masked, BuildResult result)
+    private BuildResult Summarise(ILogger log, TextWriter output, BuildResult result)
     {
         if (build.LogFormat == LogFormat.Json)
         {
@@ -144,11 +146,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             SummaryWriter.WriteText(output, result, SummaryWidth());
         }
 
-        if (context.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
-        {
-            File.AppendAllText(summaryFile, masked.Mask(SummaryWriter.Markdown(result)));
-        }
-
+        build.AppendStepSummary(SummaryWriter.Markdown(result));
         return result;
     }
 
