@@ -68,7 +68,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             var plan = BuildPlan.Create(graph, targets, build.Skip);
             if (build.Plan)
             {
-                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => !pair.Parameter.IsEngineOption));
+                plan.Write(output, build.Parallelism, changed.Where(pair => !pair.Parameter.IsEngineOption));
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
@@ -87,14 +87,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 #pragma warning restore CA1031
         {
             var message = e is OperationCanceledException && context.CancellationToken.IsCancellationRequested ? "cancelled" : e.Message;
-            if (build.Verbosity == Verbosity.Verbose)
-            {
-                log.Error(e, "{Error}", message);
-            }
-            else
-            {
-                log.Error("{Error}", message);
-            }
+            log.Error(build.Verbosity == Verbosity.Verbose ? e : null, "{Error}", message);
 
             return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, build.Secrets.Mask(message));
         }
@@ -111,9 +104,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         var progress = new RunProgress(graph, plan);
         build.Progress = progress;
         // Interleaved groups would be unreadable, so GitHub groups are only written when steps run one at a time.
-        var options = new ExecutorOptions(build.Parallelism, build.Verbosity == Verbosity.Verbose, gitHubActions && build.Parallelism == 1, output);
+        var groups = gitHubActions && build.Parallelism == 1 ? output : null;
         var started = context.TimeProvider.GetTimestamp();
-        var steps = await new Executor(plan, progress, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
+        var steps = await new Executor(plan, progress, log, context.TimeProvider, build.Parallelism, build.Verbosity == Verbosity.Verbose, groups)
+            .RunAsync(context.CancellationToken);
         return (steps, context.TimeProvider.GetElapsedTime(started));
     }
 
@@ -165,11 +159,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             .Select(pair => (pair.Parameter, pair.Parameter.Display(pair.Parameter.GetValue(build))!)),
     ];
 
-    private static IEnumerable<string> Strings(object? value) => value switch
+    private static string[] Strings(object? value) => value switch
     {
         string text => [text],
-        Array array => array.Cast<object?>().Select(item => item?.ToString() ?? string.Empty),
-        null => [],
-        _ => [value.ToString() ?? string.Empty],
+        string[] texts => texts,
+        _ => [],
     };
 }

@@ -9,7 +9,10 @@ namespace ImagePipeline.Engine;
 /// (and on conditions, which may read what finished), so any parallelism yields the results of a serial run
 /// unless a condition reads a step it does not wait for.
 /// </summary>
-internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, ExecutorOptions options)
+/// <param name="parallelism">How many steps may run at once.</param>
+/// <param name="verbose">Log stack traces of failures.</param>
+/// <param name="groups">Where to write <c>::group::</c>/<c>::endgroup::</c> around each running step (GitHub Actions, serial runs); null for none.</param>
+internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, int parallelism, bool verbose, TextWriter? groups)
 {
     /// <summary>Runs the plan; never throws for a step's failure or cancellation. Returns results in plan order.</summary>
     public async Task<IReadOnlyList<StepResult>> RunAsync(CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
 
         while (ready.Count > 0 || running.Count > 0)
         {
-            while (ready.Count > 0 && running.Count < options.Parallelism)
+            while (ready.Count > 0 && running.Count < parallelism)
             {
                 var step = plan.Steps[ready.Min];
                 ready.Remove(ready.Min);
@@ -106,10 +109,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
     {
         using var _ = LogContext.PushProperty(BuildLogger.TargetProperty, step.Name);
         var started = time.GetTimestamp();
-        if (options.GitHubGroups)
-        {
-            options.Output.WriteLine("::group::" + step.Name);
-        }
+        groups?.WriteLine("::group::" + step.Name);
 
         StepResult result;
         try
@@ -142,10 +142,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
         // Recorded before the loop learns of it, so a step starting meanwhile already sees it.
         progress.Record(step, result);
         Report(step, result);
-        if (options.GitHubGroups)
-        {
-            options.Output.WriteLine("::endgroup::");
-        }
+        groups?.WriteLine("::endgroup::");
 
         return result;
     }
@@ -165,7 +162,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
             case StepStatus.NotRun:
                 log.Warning("Not run: {Reason}", result.Note);
                 break;
-            case StepStatus.Failed when options.Verbose && result.Exception is not null:
+            case StepStatus.Failed when verbose && result.Exception is not null:
                 log.Error(result.Exception, "{Error}", result.Note);
                 break;
             case StepStatus.Failed:
