@@ -15,6 +15,9 @@ public sealed record PackerOptions
     /// <summary>Upper bound for one <c>packer init</c> + <c>packer build</c>; null means none.</summary>
     public TimeSpan? BuildTimeout { get; init; }
 
+    /// <summary>Told every secret value of a build (<c>${env:…}</c>, <c>${generate:…}</c>, and their lines) before Packer starts, so every writer can mask it.</summary>
+    public Action<string>? RegisterSecret { get; init; }
+
     /// <summary>How many of Packer's last output lines a <see cref="PackerBuildException"/> carries.</summary>
     public int OutputTailLines { get; init; } = 20;
 }

@@ -50,6 +50,11 @@ public sealed class PackerSource : ISourceReader
     {
         var source = PackerSourceOf(image);
         var variables = PackerVariables.Resolve(image.Name, source.Variables, _environment);
+        foreach (var secret in variables.Secrets)
+        {
+            _options.RegisterSecret?.Invoke(secret);
+        }
+
         var version = await Cli.GetVersionAsync(cancellationToken);
         var fingerprint = await PackerFingerprint.ComputeAsync(source, cancellationToken);
         var artifactPath = Path.GetFullPath(Path.Combine(source.FullPath, source.Artifact));
