@@ -116,8 +116,8 @@ public sealed class PublishRun : IAsyncDisposable
         }
 
         var planner = new SyncPlanner(store, Options.StoreParallelism, _logger);
-        Plan = await planner.PlanAsync([.. healthy.Select(j => j.Image)], Options.Force, FingerprintAsync, cancellationToken);
-        foreach (var plan in Plan.Images)
+        var planned = await planner.PlanAsync([.. healthy.Select(j => j.Image)], Options.Force, FingerprintAsync, cancellationToken);
+        foreach (var plan in planned.Images)
         {
             var job = Job(plan.Name);
             job.Plan = plan;
@@ -127,6 +127,8 @@ public sealed class PublishRun : IAsyncDisposable
             }
         }
 
+        // Every image appears in the plan, in manifest order; one that failed before Diff says where and why.
+        Plan = new SyncPlan([.. Jobs.Select(j => j.Plan ?? FailedPlan(j))], planned.StoreWasRead);
         return Plan;
     }
 
@@ -156,6 +158,9 @@ public sealed class PublishRun : IAsyncDisposable
         _work.Dispose();
         await _progressLog.DisposeAsync();
     }
+
+    private static ImagePlan FailedPlan(ImageJob job) =>
+        new(job.Name, job.Image.ObjectKey, job.Image.Source.Type, ImageAction.Failed, job.Failure!.ToString(), job.Image.ExpectedOutput, null);
 
     private static Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
         PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, cancellationToken);
