@@ -53,4 +53,17 @@ internal static class InProcessBuild
 
             """);
     }
+
+    /// <summary>
+    /// The dry-run plan of the quick-start manifest in <paramref name="root"/> into a directory store, written to
+    /// <c>plan.json</c> there: the real build, as the plan job runs it.
+    /// </summary>
+    public static async Task<(BuildResult Result, string Output, string PlanPath)> PlanQuickstartAsync(
+        string root, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
+    {
+        var planPath = Path.Combine(root, "plan.json");
+        var (result, output) = await RunAsync(root, environment ?? new Dictionary<string, string>(),
+            ["Sync", "--dry-run", "--offline", "--manifest", "examples/quickstart/images.yaml", "--store", Path.Combine(root, "store"), "--plan-json", planPath, .. extra]);
+        return (result, output, planPath);
+    }
 }

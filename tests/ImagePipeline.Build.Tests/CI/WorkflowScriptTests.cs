@@ -175,9 +175,7 @@ public class WorkflowScriptTests
             InProcessBuild.AddPackerImage(repository);
         }
 
-        var plan = root.Combine("fixture-plan.json");
-        var (result, output) = await InProcessBuild.RunAsync(repository, new Dictionary<string, string>(),
-            "Sync", "--dry-run", "--offline", "--manifest", "examples/quickstart/images.yaml", "--store", root.Combine("store"), "--plan-json", plan);
+        var (result, output, plan) = await InProcessBuild.PlanQuickstartAsync(repository);
         Assert.True(result.ExitCode == (withFailedImage ? BuildResult.TargetFailed : BuildResult.Success), output);
         return plan;
     }

@@ -87,9 +87,7 @@ public partial class WorkflowSemanticsTests
     {
         using var root = new TempDirectory("gitops-plan");
         InProcessBuild.CreateQuickstartRoot(root.Path);
-        var planPath = root.Combine("plan.json");
-        var (result, output) = await InProcessBuild.RunAsync(root.Path, new Dictionary<string, string>(),
-            "Sync", "--dry-run", "--offline", "--manifest", "examples/quickstart/images.yaml", "--store", root.Combine("store"), "--plan-json", planPath);
+        var (result, output, planPath) = await InProcessBuild.PlanQuickstartAsync(root.Path);
         Assert.True(result.ExitCode == BuildResult.Success, output);
 
         var plan = JsonNode.Parse(File.ReadAllText(planPath))!;
@@ -112,10 +110,8 @@ public partial class WorkflowSemanticsTests
         using var root = new TempDirectory("gitops-plan-failed");
         InProcessBuild.CreateQuickstartRoot(root.Path);
         InProcessBuild.AddPackerImage(root.Path);
-        var planPath = root.Combine("plan.json");
 
-        var (result, output) = await InProcessBuild.RunAsync(root.Path, new Dictionary<string, string>(),
-            "Sync", "--dry-run", "--offline", "--manifest", "examples/quickstart/images.yaml", "--store", root.Combine("store"), "--plan-json", planPath);
+        var (result, output, planPath) = await InProcessBuild.PlanQuickstartAsync(root.Path);
 
         Assert.True(result.ExitCode == BuildResult.TargetFailed, output);
         var plan = JsonNode.Parse(File.ReadAllText(planPath))!;
@@ -132,11 +128,9 @@ public partial class WorkflowSemanticsTests
         using var root = new TempDirectory("gitops-plan-nopacker");
         InProcessBuild.CreateQuickstartRoot(root.Path);
         InProcessBuild.AddPackerImage(root.Path);
-        var planPath = root.Combine("plan.json");
 
-        var (result, output) = await InProcessBuild.RunAsync(root.Path, new Dictionary<string, string> { ["PATH"] = "/nonexistent" },
-            "Sync", "--dry-run", "--offline", "--no-packer-check", "--packer", "/nonexistent/packer",
-            "--manifest", "examples/quickstart/images.yaml", "--store", root.Combine("store"), "--plan-json", planPath);
+        var (result, output, planPath) = await InProcessBuild.PlanQuickstartAsync(root.Path, new Dictionary<string, string> { ["PATH"] = "/nonexistent" },
+            "--no-packer-check", "--packer", "/nonexistent/packer");
 
         Assert.True(result.ExitCode == BuildResult.Success, output);
         var plan = JsonNode.Parse(File.ReadAllText(planPath))!;
