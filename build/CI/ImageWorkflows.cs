@@ -185,23 +185,32 @@ internal static class ImageWorkflows
         Strategy = new JobStrategy($"${{{{ fromJSON(needs.plan.outputs.{MatrixOutput}) }}}}") { MaxParallel = settings.MaxParallel, FailFast = false },
     };
 
-    private static WorkflowJob PruneJob(ImageWorkflowSettings settings) => new("prune",
+    // Only on a manual run that asked for it (a typed boolean), on the publishing branch, when the plan read the
+    // store and found no failed image, and every leg succeeded.
+    private static WorkflowJob PruneJob(ImageWorkflowSettings settings) => StoreJob(settings, "prune", "Prune",
+        BuildCommand.Run(N.Prune).With(N.Manifest, settings.Manifest).With(N.Credentials, settings.Credentials),
+        needs: ["plan", "sync"],
+        condition: "github.event_name == 'workflow_dispatch' && inputs.prune == true"
+            + $" && needs.plan.result == 'success' && needs.plan.outputs.{PlannedOutput} == 'true'"
+            + " && (needs.sync.result == 'success' || needs.sync.result == 'skipped')");
+
+    /// <summary>
+    /// A job after the legs that runs one build command against the store with the write key, on the publishing
+    /// branch only, in the publish environment (prune; a catalog writer would be another).
+    /// </summary>
+    private static WorkflowJob StoreJob(ImageWorkflowSettings settings, string id, string name, BuildCommand command, IReadOnlyList<string> needs, string condition) => new(id,
     [
         WorkflowSteps.Checkout,
         WorkflowSteps.SetUpDotnet,
         WorkflowSteps.RestoreBuild,
         WorkflowSteps.WriteAgeKey(settings.AgeKeySecret, required: true),
-        WorkflowStep.Script("Prune", BuildCommand.Run(N.Prune).With(N.Manifest, settings.Manifest).With(N.Credentials, settings.Credentials).ToString()),
+        WorkflowStep.Script(name, command.ToString()),
         WorkflowSteps.RemoveAgeKey,
     ])
     {
-        Name = "Prune",
-        Needs = ["plan", "sync"],
-        // Only on a manual run that asked for it (a typed boolean), on the publishing branch, when the plan read the
-        // store and found no failed image, and every leg succeeded.
-        If = $"!cancelled() && {OnBranch(settings)} && github.event_name == 'workflow_dispatch' && inputs.prune == true"
-            + $" && needs.plan.result == 'success' && needs.plan.outputs.{PlannedOutput} == 'true'"
-            + " && (needs.sync.result == 'success' || needs.sync.result == 'skipped')",
+        Name = name,
+        Needs = needs,
+        If = $"!cancelled() && {OnBranch(settings)} && {condition}",
         RunsOn = settings.Runner,
         Environment = settings.PublishEnvironment,
         TimeoutMinutes = 30,
