@@ -8,7 +8,6 @@ internal sealed partial class Build
     /// </summary>
     internal static class Names
     {
-        public const string Validate = nameof(Build.Validate);
         public const string Sync = nameof(Build.Sync);
         public const string Prune = nameof(Build.Prune);
 
