@@ -1,3 +1,4 @@
+using ImagePipeline.Build.CI;
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Planning;
@@ -33,7 +34,9 @@ internal sealed partial class Build
         {
             var path = Rooted(PlanJson);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, PlanDocument.Serialize(plan, prune), cancellationToken);
+            var document = PlanDocument.ToJson(plan, prune);
+            document[ImageMatrix.Member] = ImageMatrix.From(plan);
+            await File.WriteAllTextAsync(path, PlanDocument.Serialize(document), cancellationToken);
             Log.Information("Plan written to {Path}", path);
         }
 

@@ -33,7 +33,7 @@ internal sealed partial class Build
             MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
             LowSpeed = LowSpeed,
         },
-        new PackerOptions { ExecutablePath = Packer },
+        new PackerOptions { ExecutablePath = Packer, CheckToolchain = !NoPackerCheck },
         NoCache ? null : RootedOrNull(CacheDir) ?? DownloadCache.DefaultDirectory(Env),
         ParseSize(CacheMaxSize, "--cache-max-size"),
         Env);

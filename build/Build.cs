@@ -41,8 +41,14 @@ internal sealed partial class Build : BuildBase
     [Parameter("Write the Sync plan as JSON to this file")]
     readonly string? PlanJson = null;
 
+    [Parameter("Write each image's Sync result (published, unchanged, failed with stage and reason) as JSON to this file")]
+    readonly string? ResultJson = null;
+
     [Parameter("Validate: skip the HTTPS reachability checks")]
     readonly bool Offline = false;
+
+    [Parameter("Validate: do not check that packer runs and that packer images' ${env:} variables are set (for a job that plans but builds nothing)")]
+    readonly bool NoPackerCheck = false;
 
     [Parameter("Download cache directory (default: $XDG_CACHE_HOME/imagepipeline or ~/.cache/imagepipeline)")]
     readonly string? CacheDir = null;

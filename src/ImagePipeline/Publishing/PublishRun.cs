@@ -132,6 +132,13 @@ public sealed class PublishRun : IAsyncDisposable
         return Plan;
     }
 
+    private static ImagePlan FailedPlan(ImageJob job) =>
+        new(job.Name, job.Image.ObjectKey, job.Image.Source.Type, ImageAction.Failed,
+            job.Failure is { } failure ? $"failed {failure.Stage}: {WithoutName(job.Name, failure.Message)}" : "not planned", job.Image.ExpectedOutput, null);
+
+    private static string WithoutName(string name, string message) =>
+        message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
+
     /// <summary>Ends a stage that works on all images: throws <see cref="ImageFailedException"/> naming each image that failed in it.</summary>
     public void ThrowForFailuresIn(string stage)
     {

@@ -6,6 +6,12 @@ public sealed record PackerOptions
     /// <summary>The packer executable (<c>--packer PATH</c>); a bare name is looked up on PATH.</summary>
     public string ExecutablePath { get; init; } = "packer";
 
+    /// <summary>
+    /// Whether Validate checks that the packer executable answers and every <c>${env:…}</c> variable is set. False in
+    /// a job that only plans: it builds nothing, and the fingerprint needs neither Packer nor the secrets.
+    /// </summary>
+    public bool CheckToolchain { get; init; } = true;
+
     /// <summary>Where artifacts are kept between the build and the upload (the run's own work folder).</summary>
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "imagepipeline-packer");
 
