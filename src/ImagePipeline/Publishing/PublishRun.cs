@@ -166,9 +166,6 @@ public sealed class PublishRun : IAsyncDisposable
         await _progressLog.DisposeAsync();
     }
 
-    private static ImagePlan FailedPlan(ImageJob job) =>
-        new(job.Name, job.Image.ObjectKey, job.Image.Source.Type, ImageAction.Failed, job.Failure!.ToString(), job.Image.ExpectedOutput, null);
-
     private static Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>
         PackerFingerprint.ComputeAsync((PackerImageSource)image.Source, cancellationToken);
 
