@@ -34,6 +34,7 @@ internal sealed partial class Build
         {
             MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
             CacheDirectory = NoCache ? null : RootedOrNull(CacheDir) ?? DownloadCache.DefaultDirectory(Env),
+            Decoder = new Compression.DecoderOptions(Decoder),
         };
         return [new HttpSourceHandler(options, Log, Env), new FileSourceHandler(options, Log), CreatePackerHandler()];
     }

@@ -1,3 +1,4 @@
+using ImagePipeline.Compression;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Planning;
@@ -51,6 +52,9 @@ internal sealed partial class Build : BuildBase
 
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
     readonly string MaxImageSize = "64GiB";
+
+    [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load; xz needs liblzma), native, or managed")]
+    readonly DecoderImplementation Decoder = DecoderImplementation.Auto;
 
     [Parameter("Packer executable")]
     readonly string Packer = "packer";

@@ -1,6 +1,6 @@
 using ImagePipeline.IO;
 
-namespace ImagePipeline.Compression;
+namespace ImagePipeline.Compression.Managed;
 
 /// <summary>
 /// Input for SharpCompress's xz decoder: buffered (it reads headers byte by byte), counts the
