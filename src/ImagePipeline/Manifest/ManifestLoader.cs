@@ -35,7 +35,16 @@ public static class ManifestLoader
             throw new ManifestException(fullPath, errors.Errors);
         }
 
-        return Parse(File.ReadAllText(fullPath), fullPath, root, options);
+        var fileErrors = new ManifestErrorList(DisplayPath(fullPath, root));
+        var size = new FileInfo(fullPath).Length;
+        if (size > ManifestLimits.MaxDocumentBytes)
+        {
+            fileErrors.AddUnlocated(TooLarge(size));
+            throw new ManifestException(fullPath, fileErrors.Errors);
+        }
+
+        var text = ManifestText.Decode(File.ReadAllBytes(fullPath), fileErrors);
+        return Check(Read(text, root, fullPath, options, fileErrors), fullPath, fileErrors);
     }
 
     /// <summary>Validates manifest text; <paramref name="manifestPath"/> is only used to name it in errors.</summary>
@@ -54,8 +63,14 @@ public static class ManifestLoader
         var root = Path.GetFullPath(rootDirectory);
         var fullPath = Path.GetFullPath(manifestPath, root);
         var errors = new ManifestErrorList(DisplayPath(fullPath, root));
-        var manifest = Read(yamlText, root, fullPath, options, errors);
-        return errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
+        var size = System.Text.Encoding.UTF8.GetByteCount(yamlText);
+        if (size > ManifestLimits.MaxDocumentBytes)
+        {
+            errors.AddUnlocated(TooLarge(size));
+            throw new ManifestException(fullPath, errors.Errors);
+        }
+
+        return Check(Read(yamlText, root, fullPath, options, errors), fullPath, errors);
     }
 
     /// <summary>The path to show users: relative to the root with forward slashes, else absolute.</summary>
@@ -66,6 +81,12 @@ public static class ManifestLoader
             ? fullPath
             : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
+
+    private static ImageManifest Check(ImageManifest? manifest, string fullPath, ManifestErrorList errors) =>
+        errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
+
+    private static string TooLarge(long size) =>
+        $"the manifest is {size:N0} bytes, more than the limit of {ManifestLimits.MaxDocumentBytes:N0} bytes (1 MiB); split it or remove what is not a manifest";
 
     private static ImageManifest? Read(string yamlText, string root, string fullPath, ManifestLoadOptions options, ManifestErrorList errors)
     {
@@ -89,6 +110,11 @@ public static class ManifestLoader
 
     private static YamlDocument? ReadDocument(string yamlText, ManifestErrorList errors)
     {
+        if (!YamlPrescan.WithinLimits(yamlText, errors))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -96,7 +122,7 @@ public static class ManifestLoader
         }
         catch (YamlException exception)
         {
-            errors.Add(FieldScope.Root, "", "YAML syntax error: " + BareMessage(exception), exception.Start);
+            errors.Add(FieldScope.Root, "", "YAML syntax error: " + BareMessage(exception), SyntaxErrorMark(exception, yamlText));
             return null;
         }
 
@@ -122,12 +148,37 @@ public static class ManifestLoader
         return message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
     }
 
+    /// <summary>
+    /// Where a syntax error is: YamlDotNet's own mark, except for "invalid tab as indentation",
+    /// which it reports at 1:1; then the first tab in a line's indentation.
+    /// </summary>
+    private static Mark SyntaxErrorMark(YamlException exception, string yamlText)
+    {
+        if (exception.Start.Line > 1 || exception.Start.Column > 1 || !exception.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            return exception.Start;
+        }
+
+        var lines = yamlText.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return exception.Start;
+    }
+
     private static void ExpectConstant(YamlMappingReader top, string key, string expected)
     {
         var value = top.Scalar(key, required: true);
         if (value is not null && value != expected)
         {
-            top.Error(key, $"expected `{expected}`, got '{value}'");
+            top.Error(key, $"expected `{expected}`, got '{ManifestLimits.Shown(value)}'");
         }
     }
 
@@ -191,14 +242,14 @@ public static class ManifestLoader
         {
             if (entry.Name is { } name && !names.TryAdd(name, entry.NameMark))
             {
-                errors.Add(entry.Scope, "name", $"duplicate image name '{name}' (first used at line {names[name].Line.ToString(CultureInfo.InvariantCulture)})", entry.NameMark);
+                errors.Add(entry.Scope, "name", $"duplicate image name '{ManifestLimits.Shown(name)}' (first used at line {names[name].Line.ToString(CultureInfo.InvariantCulture)})", entry.NameMark);
             }
 
             if (entry.ObjectKey is { } key && !keys.TryAdd(key, (entry.Name, entry.DestinationMark)))
             {
                 var (other, mark) = keys[key];
                 errors.Add(entry.Scope, "destination.path",
-                    $"key '{key}' is also the destination of {(other is null ? "another image" : $"'{other}'")} (line {mark.Line.ToString(CultureInfo.InvariantCulture)})",
+                    $"key '{ManifestLimits.Shown(key)}' is also the destination of {(other is null ? "another image" : $"'{other}'")} (line {mark.Line.ToString(CultureInfo.InvariantCulture)})",
                     entry.DestinationMark);
             }
         }

@@ -20,7 +20,7 @@ internal static class SourceReader
         {
             if (type is not null)
             {
-                source.Error("type", $"expected one of {string.Join(", ", SourceTypes)}, got '{type}'" + KeySuggestion.Hint(type, SourceTypes));
+                source.Error("type", $"expected one of {string.Join(", ", SourceTypes)}, got '{ManifestLimits.Shown(type)}'" + KeySuggestion.Hint(type, SourceTypes));
             }
 
             source.RejectUnknownKeys(AllSourceKeys);
@@ -78,16 +78,22 @@ internal static class SourceReader
             return null;
         }
 
+        if (text.Length > ManifestLimits.MaxUrlLength)
+        {
+            source.Error("url", $"is {text.Length:N0} characters, more than the limit of {ManifestLimits.MaxUrlLength:N0}, got '{ManifestLimits.Shown(Redact(text))}'");
+            return null;
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
         {
-            source.Error("url", $"expected an absolute https:// URL, got '{Redact(text, url)}'");
+            source.Error("url", $"expected an absolute https:// URL, got '{ManifestLimits.Shown(Redact(text))}'");
             return null;
         }
 
         var problem = url.Scheme != Uri.UriSchemeHttps
-            ? $"only https:// URLs are allowed, got '{Redact(text, url)}'"
+            ? $"only https:// URLs are allowed, got '{ManifestLimits.Shown(Redact(text))}'"
             : url.UserInfo.Length > 0
-                ? $"must not contain credentials (user:password@), got '{Redact(text, url)}'"
+                ? $"must not contain credentials (user:password@), got '{ManifestLimits.Shown(Redact(text))}'"
                 : null;
         if (problem is null)
         {
@@ -98,9 +104,29 @@ internal static class SourceReader
         return null;
     }
 
-    /// <summary>The URL as written, with any user:password replaced by *** (secrets never reach messages).</summary>
-    private static string Redact(string text, Uri? url) =>
-        url is { UserInfo.Length: > 0 } ? text.Replace(url.UserInfo, "***", StringComparison.Ordinal) : text;
+    /// <summary>
+    /// The URL as written, with any user:password and every query value replaced by *** (secrets
+    /// never reach messages). Textual, so it works on text that is no valid URI too.
+    /// </summary>
+    internal static string Redact(string text)
+    {
+        var authorityStart = text.IndexOf("://", StringComparison.Ordinal);
+        authorityStart = authorityStart < 0 ? 0 : authorityStart + 3;
+        var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
+        authorityEnd = authorityEnd < 0 ? text.Length : authorityEnd;
+        var at = authorityEnd > authorityStart ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) : -1;
+        var redacted = at < 0 ? text : text[..authorityStart] + "***" + text[at..];
+        var query = redacted.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return redacted;
+        }
+
+        var fragment = redacted.IndexOf('#', query);
+        var end = fragment < 0 ? redacted.Length : fragment;
+        var pairs = redacted[(query + 1)..end].Split('&').Select(pair => pair.Contains('=', StringComparison.Ordinal) ? pair[..pair.IndexOf('=', StringComparison.Ordinal)] + "=***" : pair);
+        return redacted[..(query + 1)] + string.Join('&', pairs) + redacted[end..];
+    }
 
     private static bool HasDecompress(YamlMappingReader source) =>
         source.Has("decompress") && !source.IsNullValue("decompress");
@@ -121,7 +147,7 @@ internal static class SourceReader
             }
         }
 
-        source.Error("decompress", $"expected one of {string.Join(", ", CompressionNames)}, got '{text}'");
+        source.Error("decompress", $"expected one of {string.Join(", ", CompressionNames)}, got '{ManifestLimits.Shown(text)}'");
         return null;
     }
 
