@@ -75,7 +75,13 @@ internal static class ImageEntryReader
         }
 
         var objectKey = context.DestinationPrefix + path;
-        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.Ordinal))
+        if (ObjectKeyRules.CheckKeyLength(objectKey, MetadataKeys.For(path)) is { } tooLong)
+        {
+            destination.Error("path", tooLong);
+            return (null, null, mark);
+        }
+
+        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.OrdinalIgnoreCase))
         {
             destination.Error("path", $"key '{ManifestLimits.Shown(objectKey)}' is inside '{MetadataKeys.Prefix}', where the pipeline keeps image metadata");
             return (path, null, mark);

@@ -230,28 +230,7 @@ public static class ManifestLoader
             .Select((node, index) => ImageEntryReader.Read(node, index, context, errors))
             .OfType<ImageEntry>()
             .ToList();
-        RejectDuplicates(entries, errors);
+        ImageEntryConflicts.Report(entries, errors);
         return [.. entries.Select(e => e.Definition).OfType<ImageDefinition>()];
-    }
-
-    private static void RejectDuplicates(List<ImageEntry> entries, ManifestErrorList errors)
-    {
-        var names = new Dictionary<string, Mark>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, (string? Image, Mark Mark)>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (entry.Name is { } name && !names.TryAdd(name, entry.NameMark))
-            {
-                errors.Add(entry.Scope, "name", $"duplicate image name '{ManifestLimits.Shown(name)}' (first used at line {names[name].Line.ToString(CultureInfo.InvariantCulture)})", entry.NameMark);
-            }
-
-            if (entry.ObjectKey is { } key && !keys.TryAdd(key, (entry.Name, entry.DestinationMark)))
-            {
-                var (other, mark) = keys[key];
-                errors.Add(entry.Scope, "destination.path",
-                    $"key '{ManifestLimits.Shown(key)}' is also the destination of {(other is null ? "another image" : $"'{other}'")} (line {mark.Line.ToString(CultureInfo.InvariantCulture)})",
-                    entry.DestinationMark);
-            }
-        }
     }
 }
