@@ -53,6 +53,9 @@ internal sealed partial class Build : BuildBase
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
     readonly string MaxImageSize = "64GiB";
 
+    [Parameter("Folders outside the repository where file sources and packer directories may be (repeatable; symbolic links are resolved)")]
+    readonly string[] FileRoot = [];
+
     [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load; xz needs liblzma), native, or managed")]
     readonly DecoderImplementation Decoder = DecoderImplementation.Auto;
 

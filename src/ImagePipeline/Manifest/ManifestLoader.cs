@@ -103,7 +103,7 @@ public static class ManifestLoader
         var name = ReadMetadataName(top);
         var spec = top.Mapping("spec", required: true);
         spec?.RejectUnknownKeys(ManifestVocabulary.SpecKeys);
-        var context = ReadDefaults(spec, root, options);
+        var context = ReadDefaults(spec, root, options, errors);
         var images = ReadImages(spec, context, errors);
         return name is null || images is null ? null : new ImageManifest(name, fullPath, root, context.DestinationPrefix, images);
     }
@@ -196,7 +196,7 @@ public static class ManifestLoader
         return name;
     }
 
-    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root, ManifestLoadOptions options)
+    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root, ManifestLoadOptions options, ManifestErrorList errors)
     {
         var defaults = spec?.Mapping("defaults");
         defaults?.RejectUnknownKeys(ManifestVocabulary.DefaultsKeys);
@@ -209,7 +209,7 @@ public static class ManifestLoader
         var validation = defaults?.Mapping("validation");
         validation?.RejectUnknownKeys(ManifestVocabulary.DefaultsValidationKeys);
         HashAlgorithmKind? algorithm = validation is null ? null : ValidationReader.ReadAlgorithm(validation, "algorithm");
-        return new ImageReadContext(root, prefix, algorithm, options.ChecksumsOptional);
+        return new ImageReadContext(root, prefix, algorithm, options.ChecksumsOptional, FileRoots.Create(root, options.FileRoots, errors));
     }
 
     private static List<ImageDefinition>? ReadImages(YamlMappingReader? spec, ImageReadContext context, ManifestErrorList errors)

@@ -31,8 +31,8 @@ internal static class SourceReader
         return type switch
         {
             "http" => ReadHttp(source, imageName, context.ChecksumsOptional),
-            "file" => ReadFile(source, imageName, context.RootDirectory, context.ChecksumsOptional),
-            _ => ReadPacker(source, context.RootDirectory),
+            "file" => ReadFile(source, imageName, context),
+            _ => ReadPacker(source, context),
         };
     }
 
@@ -151,18 +151,22 @@ internal static class SourceReader
         return null;
     }
 
-    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, string root, bool checksumOptional)
+    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, ImageReadContext context)
     {
+        var checksumOptional = context.ChecksumsOptional;
         var path = source.Scalar("path", required: true);
         string? fullPath = null;
         if (path is not null)
         {
-            fullPath = Path.GetFullPath(path, root);
-            if (!File.Exists(fullPath))
+            (fullPath, var problem) = context.Roots.Confine(path, context.RootDirectory);
+            problem ??= File.Exists(fullPath)
+                ? null
+                : Directory.Exists(fullPath)
+                    ? $"expected a file, '{ManifestLimits.Shown(path)}' is a directory"
+                    : $"file not found: '{ManifestLimits.Shown(path)}' (resolved to {fullPath})";
+            if (problem is not null)
             {
-                source.Error("path", Directory.Exists(fullPath)
-                    ? $"expected a file, '{path}' is a directory"
-                    : $"file not found: '{path}' (resolved to {fullPath})");
+                source.Error("path", problem);
                 fullPath = null;
             }
         }
@@ -175,14 +179,14 @@ internal static class SourceReader
         return new SourceFields("file", result, checksum, decompress, HasDecompress(source), PlaceholderAlgorithm(source, checksum, checksumOptional));
     }
 
-    private static SourceFields ReadPacker(YamlMappingReader source, string root)
+    private static SourceFields ReadPacker(YamlMappingReader source, ImageReadContext context)
     {
         var path = source.Scalar("path", required: true);
-        var directory = path is null ? null : PackerDirectory(source, path, root);
+        var directory = path is null ? null : PackerDirectory(source, path, context);
         var artifact = source.Scalar("artifact", required: true);
         if (artifact is not null && directory is not null && !IsArtifactInside(artifact, directory))
         {
-            source.Error("artifact", $"must be a relative path inside the packer directory '{path}', got '{artifact}'");
+            source.Error("artifact", $"must be a relative path inside the packer directory '{ManifestLimits.Shown(path)}', got '{ManifestLimits.Shown(artifact)}' (symbolic links are resolved)");
             artifact = null;
         }
 
@@ -193,16 +197,16 @@ internal static class SourceReader
         return new SourceFields("packer", result, null, null, HasDecompress: false);
     }
 
-    private static string? PackerDirectory(YamlMappingReader source, string path, string root)
+    private static string? PackerDirectory(YamlMappingReader source, string path, ImageReadContext context)
     {
-        var fullPath = Path.GetFullPath(Path.Combine(root, path));
-        var problem = Path.IsPathRooted(path) || !IsInside(fullPath, root)
-            ? $"must be a relative path inside the repository, got '{path}'"
-            : !Directory.Exists(fullPath)
-                ? $"directory not found: '{path}' (resolved to {fullPath})"
-                : Directory.EnumerateFiles(fullPath, "*.pkr.hcl").Any()
-                    ? null
-                    : $"'{path}' contains no *.pkr.hcl template";
+        var (fullPath, problem) = Path.IsPathRooted(path)
+            ? (null, $"must be a relative path inside the repository, got '{ManifestLimits.Shown(path)}'")
+            : context.Roots.Confine(path, context.RootDirectory);
+        problem ??= !Directory.Exists(fullPath)
+            ? $"directory not found: '{ManifestLimits.Shown(path)}' (resolved to {fullPath})"
+            : Directory.EnumerateFiles(fullPath, "*.pkr.hcl").Any()
+                ? null
+                : $"'{ManifestLimits.Shown(path)}' contains no *.pkr.hcl template";
         if (problem is null)
         {
             return fullPath;
@@ -212,11 +216,24 @@ internal static class SourceReader
         return null;
     }
 
-    private static bool IsArtifactInside(string artifact, string directory) =>
-        !Path.IsPathRooted(artifact) && IsInside(Path.GetFullPath(Path.Combine(directory, artifact)), directory);
+    /// <summary>The artifact, links resolved as far as it exists (it may not before the build), stays inside the resolved directory.</summary>
+    private static bool IsArtifactInside(string artifact, string directory)
+    {
+        if (Path.IsPathRooted(artifact))
+        {
+            return false;
+        }
 
-    private static bool IsInside(string fullPath, string directory) =>
-        fullPath.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        try
+        {
+            var real = RealPath.Resolve(Path.Combine(directory, artifact));
+            return !string.Equals(real, directory, StringComparison.Ordinal) && RealPath.IsInside(real, directory);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>string → string; null (reported) when any value is not a single value.</summary>
     private static Dictionary<string, string>? ReadVariables(YamlMappingReader source)
