@@ -43,7 +43,18 @@ public static class ManifestLoader
             throw new ManifestException(fullPath, fileErrors.Errors);
         }
 
-        var text = ManifestText.Decode(File.ReadAllBytes(fullPath), fileErrors);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            fileErrors.AddUnlocated($"cannot read the manifest {fullPath}: {ex.Message}");
+            throw new ManifestException(fullPath, fileErrors.Errors);
+        }
+
+        var text = ManifestText.Decode(bytes, fileErrors);
         return Check(Read(text, root, fullPath, options, fileErrors), fullPath, fileErrors);
     }
 

@@ -118,6 +118,17 @@ public sealed class ManifestLimitsTests : IDisposable
         ManifestAssert.At(error, null, "", 13, 18, "byte 0xE9 is not valid UTF-8");
     }
 
+    [Fact]
+    public void Load_ManifestThatCannotBeRead_IsAnErrorNamingTheFile()
+    {
+        // /proc/self/mem exists but every read of it at offset 0 fails with EIO.
+        File.CreateSymbolicLink(root.ManifestPath, "/proc/self/mem");
+
+        var error = Assert.Single(LoadErrors());
+
+        Assert.StartsWith($"cannot read the manifest {root.ManifestPath}: ", error.Message, StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<ManifestError> LoadErrors() =>
         Assert.Throws<ManifestException>(() => ManifestLoader.Load(root.ManifestPath, root.Path)).Errors;
 }

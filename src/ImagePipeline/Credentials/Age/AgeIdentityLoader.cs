@@ -44,8 +44,17 @@ public sealed class AgeIdentityLoader
                 throw new CredentialsException($"age key file '{explicitKeyFile}' (--sops-age-key-file) does not exist", explicitKeyFile);
             }
 
-            identities.Add($"--sops-age-key-file '{explicitKeyFile}'",
-                Parse(await File.ReadAllTextAsync(explicitKeyFile, cancellationToken), explicitKeyFile, multiplePerLine: false, throwOnError: true, problems));
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(explicitKeyFile, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CredentialsException($"cannot read the age key file '{explicitKeyFile}' (--sops-age-key-file): {ex.Message}", explicitKeyFile, innerException: ex);
+            }
+
+            identities.Add($"--sops-age-key-file '{explicitKeyFile}'", Parse(text, explicitKeyFile, multiplePerLine: false, throwOnError: true, problems));
         }
 
         var keyFile = environment(KeyFileVariable);
