@@ -53,13 +53,7 @@ public sealed class ManifestSchemaValidationTests
         Assert.DoesNotContain(failures, f => f.Evaluation.Contains("packerSource", StringComparison.Ordinal) || f.Evaluation.Contains("fileSource", StringComparison.Ordinal));
     }
 
-    private const string HttpManifest = """
-        apiVersion: images.lab.gilman.io/v1alpha1
-        kind: ImageManifest
-        metadata:
-          name: test
-        spec:
-          images:
+    private static readonly string HttpManifest = ManifestTestRoot.WithImages("""
             - name: disk
               source:
                 type: http
@@ -71,7 +65,7 @@ public sealed class ManifestSchemaValidationTests
               validation:
                 expected: sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 
-        """;
+        """);
 
     private static IEnumerable<string> ShippedManifestPaths()
     {
