@@ -56,7 +56,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Folders outside the repository where file sources and packer directories may be (repeatable; symbolic links are resolved)")]
     readonly string[] FileRoot = [];
 
-    [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load; xz needs liblzma), native, or managed")]
+    [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load, else managed), native, or managed")]
     readonly DecoderImplementation Decoder = DecoderImplementation.Auto;
 
     [Parameter("Packer executable")]

@@ -1,17 +1,16 @@
 using ImagePipeline.Compression.Managed;
 using ImagePipeline.Compression.Native;
-using SharpCompress.Compressors.Xz;
+using ImagePipeline.Compression.Managed.Xz;
 
 namespace ImagePipeline.Compression;
 
 /// <summary>
 /// Opens decoding streams. xz, zstd and gzip use the system liblzma, libzstd and zlib when they
 /// load (measured faster than the managed decoders; liblzma decodes multi-block files on all
-/// cores). Without them, gzip and zstd fall back to managed decoders that reject what the native
-/// ones reject (<see cref="StrictGzipStream"/>, <see cref="NonEmptyZstdStream"/>). SharpCompress's
-/// xz decoder is not strict (it ignores the index, stream padding and concatenated streams and
-/// lacks the delta and ARM64 filters), so <see cref="DecoderImplementation.Auto"/> refuses xz
-/// without liblzma and only an explicit <see cref="DecoderImplementation.Managed"/> uses it.
+/// cores). Without them, or with <see cref="DecoderImplementation.Managed"/>, managed decoders
+/// that reject what the native ones reject: <see cref="StrictXzStream"/> (our xz container
+/// around SharpCompress's LZMA2; no ARM64 filter), <see cref="StrictGzipStream"/> and
+/// <see cref="NonEmptyZstdStream"/>.
 /// </summary>
 public sealed class DecoderFactory
 {
@@ -41,13 +40,12 @@ public sealed class DecoderFactory
     /// <summary>
     /// A stream of the decoded bytes of <paramref name="compressed"/> (which it does not dispose).
     /// Reading throws <see cref="DecompressionException"/> on corrupt input. Throws <see cref="DecoderUnavailableException"/>
-    /// when the format's system library is required (<see cref="DecoderImplementation.Native"/>, or
-    /// xz with <see cref="DecoderImplementation.Auto"/>) and cannot be loaded.
+    /// when <see cref="DecoderImplementation.Native"/> is asked for and the system library cannot be loaded.
     /// </summary>
     public Stream Open(CompressionFormat format, Stream compressed, string imageName)
     {
         var native = UsesNative(format);
-        if (!native && RequiresNative(format))
+        if (!native && Options.Implementation == DecoderImplementation.Native)
         {
             throw Unavailable(format, imageName);
         }
@@ -57,7 +55,7 @@ public sealed class DecoderFactory
             (CompressionFormat.Gzip, true) => new GzipDecoderStream(compressed, imageName),
             (CompressionFormat.Gzip, false) => Managed(new StrictGzipStream(compressed, imageName)),
             (CompressionFormat.Xz, true) => new LzmaDecoderStream(compressed, imageName, Options),
-            (CompressionFormat.Xz, false) => Managed(new XZStream(new ManagedDecoderInput(compressed))),
+            (CompressionFormat.Xz, false) => Managed(new StrictXzStream(compressed, Options.MemoryLimit)),
             (CompressionFormat.Zstd, true) => new ZstdDecoderStream(compressed, imageName),
             (CompressionFormat.Zstd, false) => Managed(new NonEmptyZstdStream(compressed, imageName)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
@@ -66,23 +64,13 @@ public sealed class DecoderFactory
         Stream Managed(Stream decoder) => new ManagedDecoderStream(decoder, imageName, format);
     }
 
-    private bool RequiresNative(CompressionFormat format) => Options.Implementation switch
-    {
-        DecoderImplementation.Native => true,
-        DecoderImplementation.Auto => format == CompressionFormat.Xz,
-        _ => false,
-    };
-
-    private DecoderUnavailableException Unavailable(CompressionFormat format, string imageName)
+    private static DecoderUnavailableException Unavailable(CompressionFormat format, string imageName)
     {
         var library = NativeLibraryInfo.For(format);
         var name = DecompressionException.FormatName(format);
-        var why = Options.Implementation == DecoderImplementation.Native
-            ? "the native decoder was asked for"
-            : "the managed xz decoder does not check the index, padding and concatenated streams, so it runs only when asked for";
         return new DecoderUnavailableException(imageName, format,
-            $"decoding {name} needs {library.Library}, which could not be loaded ({why}). " +
+            $"decoding {name} with --decoder native needs {library.Library}, which could not be loaded. " +
             $"Install the Debian package {library.DebianPackage} (apt-get install {library.DebianPackage}), " +
-            "or choose the managed decoder with --decoder managed.");
+            "or use --decoder auto (the managed decoder where the library is missing).");
     }
 }
