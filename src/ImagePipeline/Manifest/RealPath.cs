@@ -68,9 +68,8 @@ public static class RealPath
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(folder);
         var trimmed = Path.TrimEndingDirectorySeparator(folder);
-        return string.Equals(path, trimmed, StringComparison.Ordinal)
-            || path.StartsWith(trimmed + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            || (trimmed.Length > 0 && trimmed[^1] == Path.DirectorySeparatorChar && path.StartsWith(trimmed, StringComparison.Ordinal));
+        var prefix = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
+        return string.Equals(path, trimmed, StringComparison.Ordinal) || path.StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private static string[] Segments(string path) =>
