@@ -32,6 +32,7 @@ internal sealed partial class Build
         {
             MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
             LowSpeed = LowSpeed,
+            Decoder = new Compression.DecoderOptions(Decoder),
         },
         new PackerOptions { ExecutablePath = Packer, CheckToolchain = !NoPackerCheck },
         NoCache ? null : RootedOrNull(CacheDir) ?? DownloadCache.DefaultDirectory(Env),

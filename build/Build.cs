@@ -1,4 +1,5 @@
 using ImagePipeline.Credentials;
+using ImagePipeline.Compression;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Storage;
@@ -67,6 +68,12 @@ internal sealed partial class Build : BuildBase
 
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)")]
     readonly string MaxImageSize = "64GiB";
+
+    [Parameter("Folders outside the repository where file sources and packer directories may be (repeatable; symbolic links are resolved)")]
+    readonly string[] FileRoot = [];
+
+    [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load, else managed), native, or managed")]
+    readonly DecoderImplementation Decoder = DecoderImplementation.Auto;
 
     [Parameter("Packer executable")]
     readonly string Packer = "packer";
