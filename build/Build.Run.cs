@@ -32,8 +32,9 @@ internal sealed partial class Build
     }
 
     /// <summary>
-    /// Every <c>${env:…}</c> value a packer variable reads is a secret: registered with the engine's masking before
-    /// Packer (or anything else) can print it. An unset variable is left to Validate to report.
+    /// Every <c>${env:…}</c> value a packer variable reads is a secret: registered with the engine's masking when the run
+    /// starts, before Validate or Diff could print one (the packer source registers them again, with the
+    /// <c>${generate:…}</c> values, when it builds). An unset variable is left to Validate to report.
     /// </summary>
     void RegisterPackerSecrets(IEnumerable<ImageDefinition> images)
     {
@@ -63,8 +64,9 @@ internal sealed partial class Build
         {
             MaxImageSize = ParseSize(MaxImageSize, "--max-image-size"),
             LowSpeed = LowSpeed,
+            Decoder = new Compression.DecoderOptions(Decoder),
         },
-        new PackerOptions { ExecutablePath = Packer },
+        new PackerOptions { ExecutablePath = Packer, CheckToolchain = !NoPackerCheck, RegisterSecret = RegisterSecret },
         NoCache ? null : RootedOrNull(CacheDir) ?? DownloadCache.DefaultDirectory(Env),
         ParseSize(CacheMaxSize, "--cache-max-size"),
         Env);

@@ -20,6 +20,12 @@ internal sealed partial class Build
                 Log.Information("Images:");
                 table.WriteTo(line => Log.Information("{Line:l}", line));
                 AppendStepSummary("Sync", table);
+                if (ResultJson is not null)
+                {
+                    var path = Rooted(ResultJson);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, Mask(ResultDocument.Serialize(_run.Jobs)), cancellationToken);
+                }
             }
         }
         finally

@@ -1,4 +1,5 @@
 using ImagePipeline.Credentials;
+using ImagePipeline.Compression;
 using ImagePipeline.Engine;
 using ImagePipeline.Manifest;
 using ImagePipeline.Storage;
@@ -41,8 +42,14 @@ internal sealed partial class Build : BuildBase
     [Parameter("Write the Sync plan as JSON to this file (- for stdout)", ValueName = "path|-")]
     readonly string? PlanJson = null;
 
+    [Parameter("Write each image's Sync result (published, unchanged, failed with stage and reason) as JSON to this file", ValueName = "path")]
+    readonly string? ResultJson = null;
+
     [Parameter("Validate: skip the HTTPS reachability checks")]
     readonly bool Offline = false;
+
+    [Parameter("Validate: do not check that packer runs and that packer images' ${env:} variables are set (for a job that plans but builds nothing)")]
+    readonly bool NoPackerCheck = false;
 
     [Parameter("Download cache directory (default: $XDG_CACHE_HOME/imagepipeline or ~/.cache/imagepipeline)", ValueName = "path")]
     readonly string? CacheDir = null;
@@ -61,6 +68,12 @@ internal sealed partial class Build : BuildBase
 
     [Parameter("Largest decompressed image accepted (bytes, or with a unit: 64GiB)", ValueName = "size")]
     string MaxImageSize { get; set => field = CheckedSize(value, "--max-image-size"); } = "64GiB";
+
+    [Parameter("Folders outside the repository where file sources and packer directories may be (repeatable; symbolic links are resolved)", ValueName = "path")]
+    readonly string[] FileRoot = [];
+
+    [Parameter("Decoders for xz, gzip and zstd: auto (system liblzma, zlib, libzstd where they load, else managed), native, or managed")]
+    readonly DecoderImplementation Decoder = DecoderImplementation.Auto;
 
     [Parameter("Packer executable", ValueName = "path")]
     readonly string Packer = "packer";
@@ -81,7 +94,7 @@ internal sealed partial class Build : BuildBase
     Target Validate => _ => _
         .Description("Check the manifest, every source (https answers, files exist, packer and its variables are there) and the packer templates")
         .ProceedAfterFailure()
-        .Uses(nameof(Manifest), nameof(Image), nameof(Offline), nameof(Credentials), nameof(Packer))
+        .Uses(nameof(Manifest), nameof(Image), nameof(FileRoot), nameof(Offline), nameof(NoPackerCheck), nameof(Credentials), nameof(Packer))
         .Executes(ValidateAsync);
 
     Target Diff => _ => _
@@ -116,7 +129,7 @@ internal sealed partial class Build : BuildBase
     Target Sync => _ => _
         .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
         .DependsOn(Diff, WriteMetadata)
-        .Uses(nameof(DryRun))
+        .Uses(nameof(DryRun), nameof(ResultJson))
         .Executes(SyncSummaryAsync);
 
     Target List => _ => _
@@ -191,7 +204,7 @@ internal sealed partial class Build : BuildBase
 
     /// <summary>What reading a source reads (Acquire, Pin).</summary>
     static readonly string[] AcquireParameters =
-        [nameof(MaxImageSize), nameof(LowSpeedLimit), nameof(LowSpeedTime), nameof(Packer), nameof(CacheDir), nameof(NoCache), nameof(CacheMaxSize), nameof(Force)];
+        [nameof(MaxImageSize), nameof(LowSpeedLimit), nameof(LowSpeedTime), nameof(Decoder), nameof(Packer), nameof(CacheDir), nameof(NoCache), nameof(CacheMaxSize), nameof(Force)];
 
     string? Env(string name) => EnvironmentVariables.GetValueOrDefault(name);
 

@@ -51,6 +51,18 @@ public sealed class OutputSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Log_GitHubActionsWarning_IsAWarningAnnotation()
+    {
+        harness.Environment["GITHUB_ACTIONS"] = "true";
+
+        var (_, output) = await harness.RunAsync(new LocatedErrorBuild(), ["Check"]);
+
+        Assert.Contains("\n::warning::[Check] unencrypted file: a.yaml\n", "\n" + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRN [Check] unencrypted", output, StringComparison.Ordinal);
+        Assert.Contains("::error file=", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Log_JsonFormat_WritesOneObjectPerLine()
     {
         var (result, output) = await harness.RunAsync("Verify[a]", "--log-format", "json");

@@ -187,6 +187,11 @@ public sealed class HttpsTestServer : IAsyncDisposable
         }
 
         response.ContentLength = end - start;
+        if (route.ContentType is not null)
+        {
+            response.ContentType = route.ContentType;
+        }
+
         if (HttpMethods.IsHead(request.Method))
         {
             return;

@@ -12,6 +12,9 @@ public sealed class TestRoute
     /// <summary>The body served (with Content-Length).</summary>
     public byte[] Content { get; init; } = [];
 
+    /// <summary>Content-Type of the body; none when null.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>Answer this status with no body instead (e.g. 404).</summary>
     public int? Status { get; init; }
 

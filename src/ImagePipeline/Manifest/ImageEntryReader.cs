@@ -48,7 +48,7 @@ internal static class ImageEntryReader
 
         image.Error("name", name.Length > ManifestVocabulary.MaxNameLength
             ? string.Create(CultureInfo.InvariantCulture, $"must be at most {ManifestVocabulary.MaxNameLength} characters (it names targets and CI jobs), got {name.Length}")
-            : $"must contain only lowercase letters, digits, '.' and '-' (it names targets and CI jobs), got '{name}'");
+            : $"must contain only lowercase letters, digits, '.' and '-' (it names targets and CI jobs), got '{ManifestLimits.Shown(name)}'");
         return null;
     }
 
@@ -75,9 +75,15 @@ internal static class ImageEntryReader
         }
 
         var objectKey = context.DestinationPrefix + path;
-        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.Ordinal))
+        if (ObjectKeyRules.CheckKeyLength(objectKey, MetadataKeys.For(path)) is { } tooLong)
         {
-            destination.Error("path", $"key '{objectKey}' is inside '{MetadataKeys.Prefix}', where the pipeline keeps image metadata");
+            destination.Error("path", tooLong);
+            return (null, null, mark);
+        }
+
+        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            destination.Error("path", $"key '{ManifestLimits.Shown(objectKey)}' is inside '{MetadataKeys.Prefix}', where the pipeline keeps image metadata");
             return (path, null, mark);
         }
 

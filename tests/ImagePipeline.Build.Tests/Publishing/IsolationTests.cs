@@ -117,6 +117,8 @@ public sealed class IsolationTests : IAsyncLifetime, IDisposable
         var plan = await File.ReadAllTextAsync(_repo.Combine("plan.json"));
         Assert.Contains("\"image\": \"healthy\"", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("\"image\": \"gone\"", plan, StringComparison.Ordinal);
+        Assert.Matches(@"""name"": ""gone"",\s+""action"": ""failed"",\s+""reason"": ""failed Validate: source unreachable", plan);
+        Assert.Matches(@"gone\s+failed\s+failed Validate: source unreachable", run.Output);
         Assert.False(Directory.Exists(Path.Combine(Store, "images")));
     }
 
