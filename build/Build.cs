@@ -35,7 +35,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Show what would change without changing anything (works without credentials)")]
     readonly bool DryRun = false;
 
-    [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images")]
+    [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images; Prune: lift --max-delete-percent")]
     readonly bool Force = false;
 
     [Parameter("Write the Sync plan as JSON to this file")]
@@ -68,8 +68,14 @@ internal sealed partial class Build : BuildBase
     [Parameter("Prune: refuse to delete more objects than this")]
     readonly int MaxDelete = 10;
 
+    [Parameter("Prune: refuse to delete more than this percentage of the managed images under the destination prefix, unless --force")]
+    readonly int MaxDeletePercent = 50;
+
     [Parameter("Prune: also delete objects without metadata (not published by this tool)")]
     readonly bool IncludeUnmanaged = false;
+
+    [Parameter("Prune: also delete these symbolic links (store keys, repeatable) of a directory store, which Prune otherwise always keeps")]
+    readonly string[] DeleteLink = [];
 
     [Parameter("List: only keys under this prefix")]
     readonly string? Prefix = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImagePipeline.Layout;
 using YamlDotNet.RepresentationModel;
 
 namespace ImagePipeline.Manifest;
@@ -75,9 +76,9 @@ internal static class ImageEntryReader
         }
 
         var objectKey = context.DestinationPrefix + path;
-        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.Ordinal))
+        if (StoreLayout.CheckDestination(context.DestinationPrefix, path) is { } reserved)
         {
-            destination.Error("path", $"key '{objectKey}' is inside '{MetadataKeys.Prefix}', where the pipeline keeps image metadata");
+            destination.Error("path", reserved);
             return (path, null, mark);
         }
 

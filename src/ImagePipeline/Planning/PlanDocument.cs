@@ -27,7 +27,7 @@ public static class PlanDocument
             ["objectKey"] = i.ObjectKey,
             ["sourceType"] = i.SourceType,
             ["expected"] = i.Expected?.ToString(),
-            ["stored"] = i.Stored,
+            ["stored"] = i.Stored?.ToString(),
         })]);
         var document = new JsonObject
         {
@@ -47,7 +47,7 @@ public static class PlanDocument
             {
                 ["key"] = c.Key,
                 ["size"] = c.Size,
-                ["checksum"] = c.Checksum,
+                ["checksum"] = c.Checksum?.ToString(),
             })]),
         };
         return document.ToJsonString(Options).ReplaceLineEndings("\n") + "\n";

@@ -340,7 +340,7 @@ public abstract class ImageStoreContract : IAsyncLifetime
     protected static ImageMetadata SampleMetadata() => new()
     {
         Name = "talos-1.9.1",
-        Checksum = "sha256:" + new string('a', 64),
+        Checksum = Checksum.Parse("sha256:" + new string('a', 64)),
         Size = 1_234_567_890,
         UploadedAt = new DateTimeOffset(2025, 1, 31, 12, 0, 0, TimeSpan.Zero),
         Source = new MetadataSource { Type = "packer", Path = "packer/talos", Variables = ["version", "token"] },
