@@ -21,6 +21,9 @@ namespace ImagePipeline.Storage;
 /// like any object. A stored document that is not valid metadata raises <see cref="InvalidMetadataException"/>.</item>
 /// <item>Keys follow <see cref="StoreKey"/> (no segment starting with '.'); stores keep their bookkeeping
 /// (staging, digests) in dot-names, which are never listed.</item>
+/// <item>A store with links (a directory) never follows one: <see cref="ListAsync"/> reports a link as one entry with
+/// <see cref="StoredObject.LinkTarget"/> set and does not descend into it, keys through a link read as missing and
+/// are refused for writes, and deleting a link's own key removes the link, never what it points at.</item>
 /// <item>Missing objects are not errors: <see cref="StatAsync"/> and <see cref="ReadMetadataAsync"/>
 /// return null, <see cref="DeleteAsync"/> does nothing.</item>
 /// <item>Faults surface as <see cref="StoreException"/>, with <see cref="ImagePipelineException.IsRetryable"/> set for
