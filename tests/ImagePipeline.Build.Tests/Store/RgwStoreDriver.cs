@@ -1,0 +1,53 @@
+using ImagePipeline.Testing;
+
+namespace ImagePipeline.Build.Tests.Store;
+
+/// <summary>
+/// A fresh bucket on the real RGW, reached through <see cref="S3FaultProxy"/>: metadata writes are broken by answering
+/// PUTs under <c>metadata/</c> with 403 AccessDenied before they reach the gateway.
+/// </summary>
+internal sealed class RgwStoreDriver : StoreDriver
+{
+    private readonly RgwBucket _bucket;
+    private readonly S3FaultProxy _proxy;
+
+    private RgwStoreDriver(RgwBucket bucket, S3FaultProxy proxy)
+    {
+        _bucket = bucket;
+        _proxy = proxy;
+    }
+
+    public override string[] Arguments => [];
+
+    public static async Task<RgwStoreDriver> CreateAsync(TestRepository repo, RgwFixture rgw)
+    {
+        var driver = new RgwStoreDriver(await RgwBucket.CreateAsync(rgw), await S3FaultProxy.StartAsync(rgw.Endpoint));
+        repo.Environment["E2_ACCESS_KEY"] = rgw.AccessKey;
+        repo.Environment["E2_SECRET_KEY"] = rgw.SecretKey;
+        repo.Environment["E2_ENDPOINT"] = driver._proxy.Endpoint.ToString();
+        repo.Environment["E2_BUCKET"] = driver._bucket.Name;
+        return driver;
+    }
+
+    public override Task PutRawAsync(string key, byte[] bytes) => _bucket.PutAsync(key, bytes);
+
+    public override Task<byte[]?> GetRawAsync(string key) => _bucket.GetAsync(key);
+
+    public override Task<List<string>> KeysAsync() => _bucket.KeysAsync();
+
+    public override Task DeleteRawAsync(string key) => _bucket.Client.DeleteObjectAsync(_bucket.Name, key);
+
+    public override void BreakMetadataWrites() => _proxy.Fail(S3FaultProxy.PutUnder("metadata/"));
+
+    public override void RepairMetadataWrites()
+    {
+        Assert.NotEmpty(_proxy.Failed);
+        _proxy.ClearRules();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        await _bucket.DisposeAsync();
+    }
+}
