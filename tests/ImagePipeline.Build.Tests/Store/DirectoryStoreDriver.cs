@@ -35,6 +35,21 @@ internal sealed class DirectoryStoreDriver(string root) : StoreDriver
         return Task.CompletedTask;
     }
 
+    public override Task LeaveIncompleteUploadAsync(string key)
+    {
+        var staged = Path.Combine(root, ".staging", key + "~dead01");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllText(staged, "partial");
+        File.SetLastWriteTimeUtc(staged, DateTime.UtcNow.AddSeconds(-5));
+        return Task.CompletedTask;
+    }
+
+    public override Task<int> CountIncompleteUploadsAsync()
+    {
+        var staging = Path.Combine(root, ".staging");
+        return Task.FromResult(System.IO.Directory.Exists(staging) ? System.IO.Directory.GetFiles(staging, "*", SearchOption.AllDirectories).Length : 0);
+    }
+
     public override void BreakMetadataWrites()
     {
         if (System.IO.Directory.Exists(MetadataStaging))

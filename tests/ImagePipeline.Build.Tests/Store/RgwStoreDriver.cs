@@ -1,3 +1,4 @@
+using Amazon.S3.Model;
 using ImagePipeline.Testing;
 
 namespace ImagePipeline.Build.Tests.Store;
@@ -36,6 +37,15 @@ internal sealed class RgwStoreDriver : StoreDriver
     public override Task<List<string>> KeysAsync() => _bucket.KeysAsync();
 
     public override Task DeleteRawAsync(string key) => _bucket.Client.DeleteObjectAsync(_bucket.Name, key);
+
+    public override async Task LeaveIncompleteUploadAsync(string key)
+    {
+        await _bucket.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket.Name, Key = key });
+        // The gateway stamps uploads in whole seconds; the next run must start strictly later.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+    }
+
+    public override Task<int> CountIncompleteUploadsAsync() => _bucket.CountIncompleteUploadsAsync();
 
     public override void BreakMetadataWrites() => _proxy.Fail(S3FaultProxy.PutUnder("metadata/"));
 

@@ -28,6 +28,12 @@ internal abstract class StoreDriver : IAsyncDisposable
     /// <summary>Removes an object past the store's API.</summary>
     public abstract Task DeleteRawAsync(string key);
 
+    /// <summary>Leaves a staged upload of <paramref name="key"/> as a killed run would (begun a few seconds ago, writer gone).</summary>
+    public abstract Task LeaveIncompleteUploadAsync(string key);
+
+    /// <summary>Staged uploads still in the store (directory: staged files; S3: multipart uploads).</summary>
+    public abstract Task<int> CountIncompleteUploadsAsync();
+
     /// <summary>Makes every metadata write fail (permanently) from now on; deletes still work.</summary>
     public abstract void BreakMetadataWrites();
 
