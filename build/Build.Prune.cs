@@ -31,8 +31,9 @@ internal sealed partial class Build
             PruneExecutor.EnforceLimits(plan, options);
             deletions.ToList().ForEach(d => Log.Information("Would delete {Deletion:l}", Describe(d)));
             Log.Information("Dry run: Prune would delete {Count} image(s) ({Objects} object(s), {Size}) from {Store}:",
-                ImagesIn(deletions), deletions.Count, ByteSize.Format(deletions.Sum(d => d.Size)), store.Description);
+                DeletedImages(deletions).Count(), deletions.Count, ByteSize.Format(deletions.Sum(d => d.Size)), store.Description);
             WriteDeletionTable("Prune (dry run)", deletions);
+            await PreviewCatalogAsync(store, DeletedImages(deletions), cancellationToken);
             return;
         }
 
@@ -55,13 +56,21 @@ internal sealed partial class Build
                 },
                 cancellationToken);
         }
+        catch (Exception e) when (deleted.Count > 0 && e is ImagePipelineException)
+        {
+            // A partial prune still gets a catalog that no longer lists what is gone; the failure stands.
+            await RewriteCatalogAsync(store, cancellationToken);
+            throw;
+        }
         finally
         {
             Log.Information("Prune deleted {Count} image(s) ({Objects} object(s), {Size}) from {Store}:",
-                ImagesIn(deleted), deleted.Count,
+                DeletedImages(deleted).Count(), deleted.Count,
                 ByteSize.Format(deleted.Sum(d => d.Size)), store.Description);
             WriteDeletionTable("Prune", deleted);
         }
+
+        await RewriteCatalogAsync(store, cancellationToken);
     }
 
     void ReportKept(PrunePlan plan, PruneOptions options)
@@ -88,8 +97,9 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>Deleted objects that are not metadata documents: images, unmanaged objects, links.</summary>
-    static int ImagesIn(IEnumerable<PruneDeletion> deletions) => deletions.Count(d => !d.Key.StartsWith(StoreLayout.MetadataRoot, StringComparison.Ordinal));
+    /// <summary>Keys of deleted objects that are not metadata documents: images, unmanaged objects, links.</summary>
+    static IEnumerable<string> DeletedImages(IEnumerable<PruneDeletion> deletions) =>
+        deletions.Select(d => d.Key).Where(k => !k.StartsWith(StoreLayout.MetadataRoot, StringComparison.Ordinal));
 
     static string Describe(PruneDeletion deletion) =>
         $"{deletion.Key} ({deletion.What}, {ByteSize.Format(deletion.Size)}, {deletion.Digest?.ToString() ?? "digest unknown"})";

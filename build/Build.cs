@@ -7,8 +7,8 @@ namespace ImagePipeline.Build;
 
 /// <summary>
 /// The image lifecycle as a target graph:
-/// Validate → Diff → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → Sync,
-/// plus List, Prune and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
+/// Validate → Diff → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → WriteCatalog → Sync,
+/// plus List, Prune, Audit and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
 /// </summary>
 internal sealed partial class Build : BuildBase
 {
@@ -116,9 +116,17 @@ internal sealed partial class Build : BuildBase
         .DependsOn(Upload)
         .Executes((name, ct) => Run.Job(name).RecordAsync(ct));
 
+    // After every image (failed ones too): the catalog reflects the whole store as the run leaves it.
+    Target WriteCatalog => _ => _
+        .Description("Rewrite the consumer catalog from the whole store: images/SHA256SUMS, images/SHA512SUMS, images/index.json (Sync runs it last)")
+        .After(WriteMetadata)
+        .OnlyWhen(() => !DryRun, "dry run")
+        .OnlyWhen(() => _run?.PlanFailed != true, "Diff could not read the store")
+        .Executes(WriteCatalogAsync);
+
     Target Sync => _ => _
-        .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
-        .DependsOn(Diff, WriteMetadata)
+        .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded; then the catalog")
+        .DependsOn(Diff, WriteMetadata, WriteCatalog)
         .Executes(SyncSummaryAsync);
 
     Target List => _ => _

@@ -35,6 +35,19 @@ internal sealed class DirectoryStoreDriver(string root) : StoreDriver
         return Task.CompletedTask;
     }
 
+    public override Task CopyImagesFolderAsync(string destination)
+    {
+        var images = Path.Combine(root, "images");
+        foreach (var file in System.IO.Directory.EnumerateFiles(images, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(images, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override Task LeaveIncompleteUploadAsync(string key)
     {
         var staged = Path.Combine(root, ".staging", key + "~dead01");

@@ -38,6 +38,16 @@ internal sealed class RgwStoreDriver : StoreDriver
 
     public override Task DeleteRawAsync(string key) => _bucket.Client.DeleteObjectAsync(_bucket.Name, key);
 
+    public override async Task CopyImagesFolderAsync(string destination)
+    {
+        foreach (var key in (await _bucket.KeysAsync()).Where(k => k.StartsWith("images/", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(destination, key["images/".Length..]);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await File.WriteAllBytesAsync(target, (await _bucket.GetAsync(key))!);
+        }
+    }
+
     public override async Task LeaveIncompleteUploadAsync(string key)
     {
         await _bucket.Client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket.Name, Key = key });

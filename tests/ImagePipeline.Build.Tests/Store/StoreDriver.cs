@@ -28,6 +28,9 @@ internal abstract class StoreDriver : IAsyncDisposable
     /// <summary>Removes an object past the store's API.</summary>
     public abstract Task DeleteRawAsync(string key);
 
+    /// <summary>What Cloud Sync does on the NAS: copies everything under <c>images/</c> into <paramref name="destination"/> (links as links).</summary>
+    public abstract Task CopyImagesFolderAsync(string destination);
+
     /// <summary>Leaves a staged upload of <paramref name="key"/> as a killed run would (begun a few seconds ago, writer gone).</summary>
     public abstract Task LeaveIncompleteUploadAsync(string key);
 

@@ -34,8 +34,12 @@ public sealed partial class StorePruneTests(RgwFixture rgw) : StoreTests(rgw)
             ["images/manual/by-hand.iso (unmanaged object, 7 B, digest unknown)", $"{FirmwareKey} (image, ", $"{FirmwareMetadata} (metadata of {FirmwareKey}, ", $"{RootfsMetadata} (metadata of {RootfsKey} (image already gone), "],
             deleted.Select(d => d.Contains("unmanaged", StringComparison.Ordinal) ? d : d[..(d.IndexOf(", ", StringComparison.Ordinal) + 2)]));
         Assert.Contains($"{FirmwareKey} (image, 4 KiB, sha512:3a0fd4c17ab9", deleted[1], StringComparison.Ordinal);
-        Assert.Equal(before.Except(deleted.Select(d => d[..d.IndexOf(' ', StringComparison.Ordinal)])), await Store.KeysAsync());
+        var catalogDeleted = CatalogLines(real).Where(l => l.StartsWith("deleted ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]);
+        Assert.Equal(before.Except(deleted.Select(d => d[..d.IndexOf(' ', StringComparison.Ordinal)])).Except(catalogDeleted), await Store.KeysAsync());
         Assert.Contains("Prune deleted 2 image(s) (4 object(s)", real.Output, StringComparison.Ordinal);
+        var catalogPlanned = CatalogLines(dryRun).Select(l => l.Replace("would delete", "deleted", StringComparison.Ordinal).Replace("would rewrite", "rewrote", StringComparison.Ordinal));
+        Assert.Equal(["deleted images/SHA512SUMS (no image uses it any more)", "rewrote images/SHA256SUMS (1 image(s))", "rewrote images/index.json (1 image(s))"], catalogPlanned.Order(StringComparer.Ordinal));
+        Assert.Equal(catalogPlanned.Order(StringComparer.Ordinal), CatalogLines(real).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -92,6 +96,9 @@ public sealed partial class StorePruneTests(RgwFixture rgw) : StoreTests(rgw)
     /// <summary>The text after <paramref name="verb"/> of every deletion line, in log order.</summary>
     private static List<string> Deletions(BuildRun run, string verb) =>
         [.. run.Output.Split('\n').Select(l => DeletionLine().Match(l)).Where(m => m.Success && m.Groups["verb"].Value == verb).Select(m => m.Groups["what"].Value.TrimEnd())];
+
+    private static List<string> CatalogLines(BuildRun run) =>
+        [.. run.Output.Split('\n').Where(l => l.Contains("[Prune] Catalog: ", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("Catalog: ", StringComparison.Ordinal) + 9)..].TrimEnd())];
 
     [GeneratedRegex(@"\[Prune\] (?<verb>Would delete |Deleted )(?<what>\S+ \(.*\))\s*$")]
     private static partial Regex DeletionLine();
