@@ -80,8 +80,11 @@ internal sealed partial class Build : BuildBase
     [Parameter("List: only keys under this prefix")]
     readonly string? Prefix = null;
 
-    [Parameter("List: print JSON instead of a table")]
+    [Parameter("List, Audit: print JSON instead of a table")]
     readonly bool Json = false;
+
+    [Parameter("Audit: read back this percentage of the images, picked at random (1-100); the others are checked for presence and size")]
+    readonly int Sample = 100;
 
     // Validate and Diff report images that failed their checks, and the other images go on.
     Target Validate => _ => _
@@ -139,6 +142,11 @@ internal sealed partial class Build : BuildBase
         .After(Sync)
         .OnlyWhen(() => !HasFailed, "an earlier target failed")
         .Executes(PruneAsync);
+
+    // Audit needs only the store (no manifest): it also runs on the NAS copy of images/.
+    Target Audit => _ => _
+        .Description("Read stored images back and compare them with their metadata, or a copy of images/ with its SHA256SUMS/SHA512SUMS; exit 1 on a corrupt or missing image")
+        .Executes(AuditAsync);
 
     // Pin reads the manifest leniently (checksums may be missing or placeholders: that is what it fills in).
     Target Pin => _ => _

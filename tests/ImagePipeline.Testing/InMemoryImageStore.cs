@@ -66,6 +66,14 @@ public sealed class InMemoryImageStore : IImageStore
         return Task.FromResult(_objects.TryGetValue(key, out var entry) ? entry.Object : null);
     }
 
+    public Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        StoreKey.Validate(key);
+        return Task.FromResult<Stream?>(_objects.TryGetValue(key, out var entry) && entry.Object.LinkTarget is null
+            ? new MemoryStream(entry.Bytes, (int)Math.Min(offset, entry.Bytes.Length), entry.Bytes.Length - (int)Math.Min(offset, entry.Bytes.Length), writable: false)
+            : null);
+    }
+
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken)
     {
         StoreKey.Validate(key);

@@ -21,6 +21,15 @@ public sealed class CatalogWriter(IImageStore store, ILogger logger, int paralle
     {
         var inventory = await StoreInventory.ReadAsync(store, StoreLayout.ImagesRoot, parallelism, cancellationToken);
         var catalog = ConsumerCatalog.From(inventory, excluding);
+        return (catalog, await ChangesAsync(catalog, inventory, cancellationToken));
+    }
+
+    /// <summary>Which catalog files differ from <paramref name="catalog"/> (Audit reports a stale catalog with it).</summary>
+    /// <param name="inventory">The store as read for the catalog (its catalog files are compared).</param>
+    public async Task<IReadOnlyList<CatalogChange>> ChangesAsync(ConsumerCatalog catalog, StoreInventory inventory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(inventory);
         var existing = inventory.CatalogFiles.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var changes = new List<CatalogChange>();
         var files = catalog.Files();
@@ -34,7 +43,7 @@ public sealed class CatalogWriter(IImageStore store, ILogger logger, int paralle
         }
 
         changes.AddRange(existing.Where(k => files.All(f => f.Key != k)).Order(StringComparer.Ordinal).Select(k => new CatalogChange(k, Deleted: true, 0)));
-        return (catalog, changes);
+        return changes;
     }
 
     /// <summary>Rewrites what changed; returns the changes (empty when the catalog was already current).</summary>

@@ -48,6 +48,14 @@ public interface IImageStore
 
     Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The object's bytes from <paramref name="offset"/> on, as a forward-only stream the caller disposes; null when
+    /// there is no such object (a link in a directory store is none). Reads fail with <see cref="StoreException"/>
+    /// (retryable for transient faults and for a read that makes no progress within the low-speed window); a
+    /// caller resumes by opening again at the offset it reached.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken);
+
     Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken);
 
     Task WriteMetadataAsync(string key, ImageMetadata metadata, CancellationToken cancellationToken);

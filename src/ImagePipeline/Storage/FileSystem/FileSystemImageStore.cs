@@ -81,6 +81,24 @@ public sealed class FileSystemImageStore : IImageStore
         });
     }
 
+    public Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        StoreKey.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return GuardAsync<Stream?>(key, "read", () =>
+        {
+            var path = _paths.Resolve(key);
+            if (path is null || StorePaths.IsLink(path) || !File.Exists(path))
+            {
+                return Task.FromResult<Stream?>(null);
+            }
+
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
+            file.Seek(offset, SeekOrigin.Begin);
+            return Task.FromResult<Stream?>(new GuardedReadStream(file, offset, (e, _) => ReadFault(key, e)));
+        });
+    }
+
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken)
     {
         StoreKey.Validate(key);
@@ -279,6 +297,15 @@ public sealed class FileSystemImageStore : IImageStore
             }
         }
     }
+
+    /// <summary>A read that fails midway: NFS hiccups pass (retryable), a vanished file does not.</summary>
+    private StoreException? ReadFault(string key, Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => new StoreException($"Cannot read '{key}' in {Root}: it disappeared while being read.", key, isRetryable: false, exception),
+        IOException => new StoreException($"Cannot read '{key}' in {Root}: {exception.Message}", key, isRetryable: true, exception),
+        UnauthorizedAccessException => new StoreException($"Cannot read '{key}' in {Root}: permission denied ({exception.Message}).", key, isRetryable: false, exception),
+        _ => null,
+    };
 
     private async Task GuardAsync(string? key, string operation, Func<Task> action) =>
         await GuardAsync<object?>(key, operation, async () =>
