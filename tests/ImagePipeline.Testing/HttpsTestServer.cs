@@ -6,11 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImagePipeline.Testing;
 
@@ -65,13 +61,7 @@ public sealed class HttpsTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
-        }
-
+        await LoopbackKestrel.StopAsync(_app);
         Certificate.Dispose();
         _directory.Dispose();
     }
@@ -93,18 +83,7 @@ public sealed class HttpsTestServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 
-    private async Task StartAppAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(Certificate)));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-    }
+    private async Task StartAppAsync() => (_app, BaseUri) = await LoopbackKestrel.StartAsync(HandleAsync, listen => listen.UseHttps(Certificate));
 
     private async Task HandleAsync(HttpContext context)
     {

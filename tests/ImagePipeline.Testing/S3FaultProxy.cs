@@ -1,11 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImagePipeline.Testing;
 
@@ -39,18 +34,7 @@ public sealed class S3FaultProxy : IAsyncDisposable
     public static async Task<S3FaultProxy> StartAsync(Uri target)
     {
         var proxy = new S3FaultProxy(target);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = null;
-        });
-        proxy._app = builder.Build();
-        proxy._app.Run(proxy.HandleAsync);
-        await proxy._app.StartAsync();
-        var address = proxy._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        (proxy._app, proxy.Endpoint) = await LoopbackKestrel.StartAsync(proxy.HandleAsync, configure: kestrel => kestrel.Limits.MaxRequestBodySize = null);
         return proxy;
     }
 
@@ -80,13 +64,7 @@ public sealed class S3FaultProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
-        }
-
+        await LoopbackKestrel.StopAsync(_app);
         _client.Dispose();
     }
 
