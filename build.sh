@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrapper in the shape of NUKE's: find a .NET SDK that satisfies global.json, build the
-# _build program only when its sources changed, run it with every argument, return its exit code.
+# _build program only when its sources changed (by content: see sources_hash), run it with every argument, return its exit code.
 #   ./build.sh [targets…] [--parameters…]       e.g. ./build.sh Sync --dry-run
 # Set IMAGEPIPELINE_INSTALL_DOTNET=1 to let it install the pinned SDK into .nuke/temp/dotnet
 # with Microsoft's official dotnet-install.sh when no suitable SDK is on PATH.
@@ -49,23 +49,29 @@ MSG
   exit 2
 }
 
-# Stale when any build input is newer than the last successful build.
-needs_build() {
-  [[ -f "$STAMP" && -f "$OUT_DIR/_build.dll" ]] || return 0
-  [[ -n "$(find "$ROOT/build" "$ROOT/src" "$ROOT/global.json" "$ROOT/Directory.Build.props" \
-      "$ROOT/Directory.Packages.props" \
-      \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null)" ]]
+# What the compiled build depends on, as one hash: the SDK in use and the content (not the mtime, which a
+# checkout or a restored CI cache does not keep) of every source file under build/ and src/ (bin/ and obj/ left
+# out), the props files and global.json. The stamp holds the hash of the last successful build, so a build
+# restored from a cache is used as it is when its stamp matches this checkout.
+sources_hash() {
+  (
+    cd "$ROOT"
+    "$DOTNET" --version
+    find build src global.json Directory.Build.props Directory.Packages.props \
+        \( -name bin -o -name obj \) -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+  ) | sha256sum | cut -d' ' -f1
 }
 
 DOTNET="$(find_dotnet)"
-if needs_build; then
+HASH="$(sources_hash)"
+if [[ ! -f "$OUT_DIR/_build.dll" || "$(cat "$STAMP" 2>/dev/null)" != "$HASH" ]]; then
   mkdir -p "$OUT_DIR"
   if ! log="$("$DOTNET" build "$BUILD_PROJECT" -c Release -o "$OUT_DIR" -nologo -clp:NoSummary -v:quiet 2>&1)"; then
     echo "$log" >&2
     echo "error: building build/_build.csproj failed" >&2
     exit 2
   fi
-  touch "$STAMP"
+  echo "$HASH" > "$STAMP"
 fi
 
 exec "$DOTNET" "$OUT_DIR/_build.dll" "$@"

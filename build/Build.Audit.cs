@@ -13,11 +13,6 @@ internal sealed partial class Build
     /// </summary>
     async Task AuditAsync(CancellationToken cancellationToken)
     {
-        if (Sample is < 1 or > 100)
-        {
-            throw new UsageException($"--sample must be a percentage between 1 and 100, not {Sample}.");
-        }
-
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
         var options = new AuditOptions { SamplePercent = Sample, Parallelism = Parallelism };
         var report = await CopyAuditor.IsCopyAsync(store, cancellationToken)

@@ -16,7 +16,7 @@ internal sealed partial class Build
         Paths = ["images/**", "infrastructure/**/packer/**"],
         MaxParallel = 4,
         PackerVersion = "1.11.2",
-        PackerSecrets = ["VYOS_SSH_PASSWORD"],
+        PackerSecrets = new Dictionary<string, IReadOnlyList<string>> { ["vyos-gateway"] = ["VYOS_SSH_PASSWORD"] },
     };
 
     internal static IReadOnlyList<GeneratedFile> GeneratedWorkflows(ImageWorkflowSettings settings) =>

@@ -1,3 +1,4 @@
+using ImagePipeline.Build.CI;
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
 using ImagePipeline.Planning;
@@ -31,13 +32,27 @@ internal sealed partial class Build
 
         if (PlanJson is not null)
         {
-            var path = Rooted(PlanJson);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, PlanDocument.Serialize(plan, prune), cancellationToken);
-            Log.Information("Plan written to {Path}", path);
+            var document = PlanDocument.ToJson(plan, prune);
+            document[ImageMatrix.Member] = ImageMatrix.From(plan);
+            await WritePlanAsync(PlanDocument.Serialize(document), cancellationToken);
         }
 
         Run.ThrowForFailuresIn("Diff");
+    }
+
+    /// <summary><c>--plan-json -</c> writes the plan to stdout (masked there like all output); a path gets it masked too.</summary>
+    async Task WritePlanAsync(string json, CancellationToken cancellationToken)
+    {
+        if (PlanJson == "-")
+        {
+            Output.WriteLine(json);
+            return;
+        }
+
+        var path = Rooted(PlanJson!);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, Mask(json), cancellationToken);
+        Log.Information("Plan written to {Path}", path);
     }
 
     Task SyncSummaryAsync(CancellationToken cancellationToken)

@@ -32,9 +32,21 @@ internal sealed partial class Build
 
     bool IsPinnable(string name) => PinManifest.Find(name)!.Source is HttpImageSource or FileImageSource;
 
+    Task<CommittedManifest> Committed => LazyInitializer.EnsureInitialized(ref _committed, () => CommittedManifest.ReadAsync(PinManifest.FilePath, RootDirectory, CancellationToken.None));
+
+    Task<CommittedManifest>? _committed;
+
     async Task PinAsync(string name, CancellationToken cancellationToken)
     {
         var image = PinManifest.Find(name)!;
+        if (image.Source is HttpImageSource http && (await Committed).StaleFor(http) is { } oldUrl)
+        {
+            // An update left the old checksum behind: it belongs to the old URL, so pin the new download instead.
+            Log.Warning("{Image}: source.checksum is the one the last commit pinned for {OldUrl}; the URL changed, so it is pinned again from the new download",
+                name, Sources.Http.UrlDisplay.Safe(oldUrl));
+            image = image with { Source = http with { Checksum = null } };
+        }
+
         PinResult result;
         try
         {

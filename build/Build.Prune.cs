@@ -13,9 +13,7 @@ internal sealed partial class Build
         IncludeUnmanaged = IncludeUnmanaged,
         DeleteLinks = DeleteLink.ToHashSet(StringComparer.Ordinal),
         MaxDelete = MaxDelete,
-        MaxDeletePercent = MaxDeletePercent is >= 0 and <= 100
-            ? MaxDeletePercent
-            : throw new UsageException($"--max-delete-percent must be between 0 and 100, not {MaxDeletePercent}."),
+        MaxDeletePercent = MaxDeletePercent,
         Force = Force,
     };
 

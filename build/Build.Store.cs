@@ -52,6 +52,7 @@ internal sealed partial class Build
         {
             var resolver = new CredentialResolver(Env, Log);
             var credentials = await resolver.ResolveAsync(RootedOrNull(Credentials), RootedOrNull(SopsAgeKeyFile), cancellationToken);
+            RegisterSecret(credentials.SecretKey);
             var options = new S3StoreOptions { Region = Region, PartSize = S3StoreOptions.PartSizeFor(ParseSize(MaxImageSize, "--max-image-size")), LowSpeed = LowSpeed };
             return ImageStoreFactory.Create(location, credentials, Log, options, progress: _board);
         }

@@ -7,8 +7,8 @@ namespace ImagePipeline.Build;
 /// <summary>The per-image result table, on the console and in the CI job summary, written once every image's chain has ended.</summary>
 internal sealed partial class Build
 {
-    /// <summary>Appends a table to <c>$GITHUB_STEP_SUMMARY</c> (read from the build's environment) when it is set.</summary>
-    void AppendStepSummary(string title, TextTable table) => StepSummary.Append(Env("GITHUB_STEP_SUMMARY"), title, table);
+    /// <summary>Appends a table to <c>$GITHUB_STEP_SUMMARY</c> when it is set (the engine masks secrets).</summary>
+    void AppendStepSummary(string title, TextTable table) => AppendStepSummary($"### {title}\n\n{table.ToMarkdown()}\n");
 
     protected override async Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken)
     {
@@ -20,6 +20,12 @@ internal sealed partial class Build
                 Log.Information("Images:");
                 table.WriteTo(line => Log.Information("{Line:l}", line));
                 AppendStepSummary("Sync", table);
+                if (ResultJson is not null)
+                {
+                    var path = Rooted(ResultJson);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, Mask(ResultDocument.Serialize(_run.Jobs)), cancellationToken);
+                }
             }
         }
         finally

@@ -12,7 +12,7 @@ internal sealed partial class Build
     {
         try
         {
-            return ManifestLoader.Load(ManifestPath, RootDirectory, options);
+            return ManifestLoader.Load(ManifestPath, RootDirectory, options with { FileRoots = FileRoot });
         }
         catch (ManifestException e)
         {

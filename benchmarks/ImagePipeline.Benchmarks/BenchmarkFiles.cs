@@ -22,6 +22,11 @@ internal sealed class BenchmarkFiles(BenchmarkSettings settings)
 
     public string MultiBlockXz => Name(".mt.raw.xz");
 
+    /// <summary>A mostly empty disk of the same size (the common real case: I/O and overhead dominate, not decoding).</summary>
+    public string ZeroHeavyRaw => Name(".sparse.raw");
+
+    public string ZeroHeavyXz => Name(".sparse.raw.xz");
+
     public string LargeXz => Path.Combine(settings.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"sparse-{settings.LargeSize >> 20}MiB.raw.xz"));
 
     public string Scratch => Path.Combine(settings.WorkDirectory, "scratch");
@@ -39,6 +44,17 @@ internal sealed class BenchmarkFiles(BenchmarkSettings settings)
         // -T1 is xz's single-threaded mode: one block. -T2 cuts blocks of 3 × dictionary size.
         Create(SingleBlockXz, path => Shell.RunAsync($"xz {Preset} -T1 -c {Shell.Quote(Raw)} > {Shell.Quote(path)}").GetAwaiter().GetResult());
         Create(MultiBlockXz, path => Shell.RunAsync($"xz {Preset} -T2 -c {Shell.Quote(Raw)} > {Shell.Quote(path)}").GetAwaiter().GetResult());
+    }
+
+    public void PrepareZeroHeavyImage()
+    {
+        Directory.CreateDirectory(settings.WorkDirectory);
+        Create(ZeroHeavyRaw, path =>
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+            DiskImageWriter.Sparse.Write(file, settings.Size);
+        });
+        Create(ZeroHeavyXz, path => Shell.RunAsync($"xz {Preset} -T1 -c {Shell.Quote(ZeroHeavyRaw)} > {Shell.Quote(path)}").GetAwaiter().GetResult());
     }
 
     public void PrepareLargeImage()

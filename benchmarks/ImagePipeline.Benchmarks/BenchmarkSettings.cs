@@ -5,12 +5,12 @@ namespace ImagePipeline.Benchmarks;
 /// <summary>Command line of a benchmark run.</summary>
 internal sealed record BenchmarkSettings
 {
-    public static readonly string[] AllCases = ["xz", "sha", "acquire", "memory", "upload", "sync"];
+    public static readonly string[] AllCases = ["xz", "sha", "acquire", "memory", "upload", "sync", "publish"];
 
     public const string Usage = """
         usage: ImagePipeline.Benchmarks [--case NAME]... [--runs N] [--size SIZE] [--large-size SIZE]
                                         [--sync-images N] [--work-dir DIR] [--strict]
-          --case        xz | sha | acquire | memory | upload | sync (repeatable or comma-separated; default: all)
+          --case        xz | sha | acquire | memory | upload | sync | publish (repeatable or comma-separated; default: all)
           --runs        measured runs per command; the table shows medians (default 3)
           --size        size of the disk-like image (default 1GiB; e.g. 256MiB for a quick run)
           --large-size  size of the sparse image of the memory case (default 8GiB)

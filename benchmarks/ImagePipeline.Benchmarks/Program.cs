@@ -62,9 +62,15 @@ if (settings.Includes("acquire") || settings.Includes("memory"))
     }
 }
 
-if (settings.Includes("upload") || settings.Includes("sync"))
+if (settings.Includes("upload") || settings.Includes("sync") || settings.Includes("publish"))
 {
     using var rgw = new BenchmarkRgw();
+    if (settings.Includes("publish"))
+    {
+        await using var server = await HttpsTestServer.StartAsync();
+        await new PublishBenchmark(settings, files, table, rgw, server).RunAsync();
+    }
+
     if (settings.Includes("upload"))
     {
         await new UploadBenchmark(settings, files, table, rgw).RunAsync();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Serilog;
 
 namespace ImagePipeline.Engine;
@@ -6,42 +7,77 @@ namespace ImagePipeline.Engine;
 /// Base of a build: declare <see cref="Target"/> properties and <see cref="ParameterAttribute"/> members in a
 /// derived class and call <see cref="ExecuteAsync{T}(string[])"/> from <c>Main</c>.
 /// Exit codes: 0 success (skips included), 1 a target failed or the build was cancelled, 2 usage error
-/// (see <see cref="IsUsageError"/>).
+/// (see <see cref="IsUsageError"/>), 130 and 143 after SIGINT and SIGTERM.
 /// </summary>
 public abstract class BuildBase
 {
-    [Parameter("Show this help")]
-    public bool Help { get; private set; }
+    [Parameter("Show this help; with targets, what they do, what they run and the parameters they use")]
+    internal bool Help { get; private set; }
+
+    [Parameter("Print the tool's version and the commit it was built from")]
+    internal bool Version { get; private set; }
 
     [Parameter("Print the execution plan and exit")]
-    public bool Plan { get; private set; }
+    internal bool Plan { get; private set; }
 
-    [Parameter("Skip these targets; without names, skip every target that was not invoked")]
-    public string[]? Skip { get; private set; }
+    [Parameter("Targets to run, besides those named as words", Name = "Target", ValueName = "target")]
+    internal string[] Targets { get; private set; } = [];
 
-    [Parameter("How many independent targets run at once")]
+    [Parameter("Skip these targets; without names, skip every target that was not invoked", ValueName = "target")]
+    internal string[]? Skip { get; private set; }
+
+    [Parameter("The repository root (default: the nearest folder at or above the working directory that holds .nuke/)", ValueName = "path")]
+    internal string? Root { get; private set; }
+
+    [Parameter("How many independent targets run at once", Minimum = 1)]
     public int Parallelism { get; private set; } = 2;
 
     [Parameter("Log output format")]
     public LogFormat LogFormat { get; private set; } = LogFormat.Text;
 
-    [Parameter("Also read .nuke/parameters.<profile>.json (repeatable; later profiles win)")]
-    public string[] Profile { get; private set; } = [];
+    [Parameter("quiet: warnings and errors only; verbose: also debug messages and stack traces")]
+    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
 
-    [Parameter("Log debug messages and stack traces")]
-    public bool Verbose { get; private set; }
-
-    /// <summary>The nearest folder at or above the working directory that holds <c>.nuke/</c>; else the working directory.</summary>
+    /// <summary><c>--root</c>, else the nearest folder at or above the working directory that holds <c>.nuke/</c>, else the working directory.</summary>
     protected internal string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
 
     /// <summary>The environment the build runs in (the process's, or a test's).</summary>
     protected internal IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
 
-    /// <summary>Where the build writes results meant for stdout (tables, JSON); secrets are masked.</summary>
+    /// <summary>Where the build writes data (tables, JSON): stdout; secrets are masked.</summary>
     protected internal TextWriter Output { get; internal set; } = TextWriter.Null;
 
     /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
     protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
+
+    /// <summary>Every secret of this run, masked by every writer.</summary>
+    internal SecretRegistry Secrets { get; } = new();
+
+    /// <summary>
+    /// Masks <paramref name="value"/> (the whole, and each line of a multi-line value) as <c>***</c> in everything the
+    /// run writes from now on: stdout, logs, the job summary, and text the build passes through <see cref="Mask"/>.
+    /// Call it as soon as a secret is known (a decrypted key, an environment value handed to a tool). Values shorter than
+    /// 4 characters are not masked (that would blank ordinary text); a warning says so.
+    /// </summary>
+    protected internal void RegisterSecret(string? value)
+    {
+        if (!Secrets.Add(value) && !string.IsNullOrEmpty(value))
+        {
+            Log.Warning("A secret shorter than {Minimum} characters cannot be masked; it may appear in the output", SecretRegistry.MinimumLength);
+        }
+    }
+
+    /// <summary>The registered secrets masked in <paramref name="text"/>, for what the build writes itself (a plan file).</summary>
+    protected string Mask(string text) => Secrets.Mask(text);
+
+    /// <summary>Appends Markdown to the CI job summary (<c>GITHUB_STEP_SUMMARY</c>) when the run has one, secrets masked.</summary>
+    protected internal void AppendStepSummary(string markdown)
+    {
+        if (EnvironmentVariables.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, Mask(markdown));
+        }
+    }
 
     /// <summary>What has finished so far in this run; null before the targets start (help, plan, input evaluation).</summary>
     internal RunProgress? Progress { get; set; }
@@ -67,27 +103,44 @@ public abstract class BuildBase
 
     internal bool IsUsageFailure(Exception exception) => exception is UsageException || IsUsageError(exception);
 
-    /// <summary>Runs a build on the real console, environment and current directory; Ctrl-C cancels it cooperatively.</summary>
+    /// <summary>
+    /// Prefix of the environment variables that set build parameters (e.g. <c>MYTOOL_</c>: <c>MYTOOL_MAX_DELETE</c>).
+    /// Engine options are never read from the environment; build parameters are read from the prefixed name, then
+    /// from the bare name when it has two words or more (<c>MAX_DELETE</c>; one-word names such as <c>PREFIX</c> are
+    /// everyday shell variables, so they count only with the prefix).
+    /// </summary>
+    protected virtual string EnvironmentPrefix => string.Empty;
+
+    internal string EnvironmentPrefixOf => EnvironmentPrefix;
+
+    /// <summary>
+    /// Runs a build on the real console, environment and current directory. SIGINT (Ctrl-C) and SIGTERM (what CI
+    /// runners send on cancel) cancel it cooperatively: running targets see their token cancelled,
+    /// <see cref="OnFinishedAsync"/> still runs and the summary is written; the exit code is then 130 (SIGINT) or
+    /// 143 (SIGTERM). A second signal ends the process at once with that code.
+    /// </summary>
     public static async Task<int> ExecuteAsync<T>(string[] args)
         where T : BuildBase, new()
     {
         using var cancellation = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        var signalled = 0;
+        void OnSignal(PosixSignalContext signal)
         {
-            // The first Ctrl-C stops the build cleanly; a second one kills the process as usual.
-            e.Cancel = !cancellation.IsCancellationRequested;
-            cancellation.Cancel();
+            var exitCode = signal.Signal == PosixSignal.SIGINT ? BuildResult.Interrupted : BuildResult.Terminated;
+            if (Interlocked.CompareExchange(ref signalled, exitCode, 0) != 0)
+            {
+                Environment.Exit(exitCode);
+            }
+
+            signal.Cancel = true;
+            // Token callbacks (the session logs that it is stopping) run on the thread pool, not on the signal thread.
+            _ = cancellation.CancelAsync();
         }
 
-        Console.CancelKeyPress += OnCancel;
-        try
-        {
-            return await ExecuteAsync<T>(args, BuildContext.FromProcess(cancellation.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
-        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var code = await ExecuteAsync<T>(args, BuildContext.FromProcess(cancellation.Token));
+        return signalled != 0 ? signalled : code;
     }
 
     /// <summary>Runs a build in the given context and returns its exit code.</summary>
@@ -105,8 +158,9 @@ public abstract class BuildBase
 
     /// <summary>
     /// Called after the targets ran (also when some failed or were cancelled) and before the summary is printed,
-    /// with every step's outcome; e.g. to append a domain-specific table to the CI job summary.
-    /// What it throws is logged and does not change the exit code.
+    /// with every step's outcome; e.g. to abort what the run left staged, or to append a table to the CI job summary.
+    /// Its token is not the run's (which may be cancelled by now): cleanup after a signal must still run; a second
+    /// signal ends the process. What it throws is logged and does not change the exit code.
     /// </summary>
     protected virtual Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -10,9 +10,9 @@ internal static class BuildLogger
     /// <summary>The log-context property carrying the running target or member name.</summary>
     public const string TargetProperty = "Target";
 
-    public static Logger Create(TextWriter output, LogFormat format, bool verbose, bool gitHubActions) =>
+    public static Logger Create(TextWriter output, LogFormat format, Verbosity verbosity, bool gitHubActions) =>
         new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
+            .MinimumLevel.Is(verbosity switch { Verbosity.Quiet => LogEventLevel.Warning, Verbosity.Verbose => LogEventLevel.Debug, _ => LogEventLevel.Information })
             .Enrich.FromLogContext()
             .WriteTo.Sink(new OutputSink(output, format, gitHubActions))
             .CreateLogger();

@@ -8,9 +8,9 @@ internal sealed class BuildParameter
     private BuildParameter(MemberInfo member, Type type, ParameterAttribute attribute)
     {
         Member = member;
+        Attribute = attribute;
         // A private field `manifest` is still the parameter Manifest (--manifest, MANIFEST).
         Name = attribute.Name ?? char.ToUpperInvariant(member.Name[0]) + member.Name[1..];
-        Description = attribute.Description;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
         IsList = type.IsArray;
         ElementType = IsList ? type.GetElementType()! : Nullable.GetUnderlyingType(type) ?? type;
@@ -18,10 +18,10 @@ internal sealed class BuildParameter
 
     public MemberInfo Member { get; }
 
+    public ParameterAttribute Attribute { get; }
+
     /// <summary>The member name (or the attribute's override); the key in parameters files.</summary>
     public string Name { get; }
-
-    public string Description { get; }
 
     public bool IsSecret { get; }
 
@@ -33,10 +33,26 @@ internal sealed class BuildParameter
 
     public bool IsFlag => !IsList && ElementType == typeof(bool);
 
+    /// <summary>Declared by <see cref="BuildBase"/>: read from the command line only.</summary>
+    public bool IsEngineOption => Member.DeclaringType == typeof(BuildBase);
+
+    /// <summary><c>--skip</c> and <c>--target</c>, whose values are target names.</summary>
+    public bool TakesTargets => IsEngineOption && Name is nameof(BuildBase.Skip) or "Target";
+
     /// <summary><c>--kebab-name</c>.</summary>
     public string Option => "--" + NameStyle.Kebab(Name);
 
-    public string EnvironmentName => NameStyle.UpperSnake(Name);
+    /// <summary>Where the environment can set it, in precedence order: none for engine options (see <see cref="BuildBase.EnvironmentPrefix"/>).</summary>
+    public IReadOnlyList<string> EnvironmentNames(string prefix)
+    {
+        var bare = NameStyle.UpperSnake(Name);
+        return IsEngineOption ? []
+            : [.. new[] { prefix.Length > 0 ? prefix + bare : null, bare.Contains('_', StringComparison.Ordinal) ? bare : null }.OfType<string>()];
+    }
+
+    /// <summary>Whether <paramref name="name"/> (a <c>nameof</c> of the member, or the parameter name) means this parameter.</summary>
+    public bool IsNamed(string name) =>
+        string.Equals(name, Name, StringComparison.OrdinalIgnoreCase) || string.Equals(name, Member.Name, StringComparison.Ordinal);
 
     /// <summary>The parameters of <paramref name="buildType"/>: its own (in declaration order) first, then its base classes'.</summary>
     public static IReadOnlyList<BuildParameter> Discover(Type buildType)
@@ -45,25 +61,22 @@ internal sealed class BuildParameter
         var parameters = new List<BuildParameter>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            foreach (var field in type.GetFields(Members).OrderBy(field => field.MetadataToken))
+            // Declaration order: an auto-property sorts by its backing field, so fields and properties interleave as written.
+            var members = type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members))
+                .OrderBy(member => (type.GetField($"<{member.Name}>k__BackingField", Members) ?? member).MetadataToken);
+            foreach (var member in members)
             {
-                if (field.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
                 {
-                    parameters.Add(new BuildParameter(field, field.FieldType, attribute));
+                    continue;
                 }
-            }
 
-            foreach (var property in type.GetProperties(Members).OrderBy(property => property.MetadataToken))
-            {
-                if (property.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                if (member is PropertyInfo { CanWrite: false })
                 {
-                    if (!property.CanWrite)
-                    {
-                        throw new UsageException($"Parameter {property.Name} of {type.Name} needs a setter (it may be private).");
-                    }
-
-                    parameters.Add(new BuildParameter(property, property.PropertyType, attribute));
+                    throw new UsageException($"Parameter {member.Name} of {type.Name} needs a setter (it may be private).");
                 }
+
+                parameters.Add(new BuildParameter(member, member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType, attribute));
             }
         }
 
@@ -95,7 +108,7 @@ internal sealed class BuildParameter
     /// <summary>The value as the engine prints it: secrets as <c>***</c> (unless <paramref name="mask"/> is false), lists space-separated, enums in kebab case, unset as null.</summary>
     public string? Display(object? value, bool mask = true) => value switch
     {
-        null or false => null,
+        null or false or "" => null,
         Array { Length: 0 } => null,
         _ when IsSecret && mask => "***",
         Array array => string.Join(' ', array.Cast<object>().Select(Format)),

@@ -69,6 +69,29 @@ internal sealed class BuildPlan
 
     public bool Contains(BuildStep step) => selected.Contains(step);
 
+    /// <summary><c>--plan</c>: the steps in execution order with the skips known before running, and the parameters set.</summary>
+    public void Write(TextWriter output, int parallelism, IEnumerable<(BuildParameter Parameter, string Value)> parameters)
+    {
+        output.WriteLine($"Plan: {Steps.Count} steps, parallelism {parallelism}");
+        var rows = Steps.Select((step, i) => new[]
+        {
+            (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            step.Name,
+            SkipReasons.TryGetValue(step, out var reason) ? "skipped: " + reason : string.Empty,
+        }).ToList();
+        foreach (var line in rows.Count > 0 ? TextTable.Format(rows, "  ") : [])
+        {
+            output.WriteLine(line);
+        }
+
+        var set = parameters.Select(pair => $"  {pair.Parameter.Option} {pair.Value}").ToList();
+        if (set.Count > 0)
+        {
+            output.WriteLine("Parameters:");
+            set.ForEach(output.WriteLine);
+        }
+    }
+
     /// <summary>The planned steps <paramref name="step"/> waits for.</summary>
     public IEnumerable<BuildStep> WaitsFor(BuildStep step) => step.Dependencies.Concat(step.Predecessors).Where(selected.Contains).Distinct();
 }

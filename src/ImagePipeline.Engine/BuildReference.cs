@@ -30,13 +30,14 @@ public static class BuildReference
         }
 
         text.Append("\n## Parameters\n\n");
-        text.Append("Precedence: `--option` arguments, then environment variables, then `.nuke/parameters.<profile>.json` (`--profile`), then `.nuke/parameters.json`.\n\n");
+        text.Append(Prose(HelpWriter.Precedence(build.EnvironmentPrefixOf))).Append(" Engine options are read from the command line only.\n\n");
         text.Append("| Option | Environment | Default | Description |\n|---|---|---|---|\n");
         foreach (var parameter in BuildParameter.Discover(build.GetType()))
         {
             var option = $"{parameter.Option} {ValueConverter.Hint(parameter)}".TrimEnd();
-            Row(text, Code(option), Code(parameter.EnvironmentName),
-                parameter.Display(parameter.GetValue(build)) is { } shown ? Code(shown) : string.Empty, Prose(parameter.Description));
+            var environment = parameter.EnvironmentNames(build.EnvironmentPrefixOf);
+            Row(text, Code(option), environment.Count > 0 ? string.Join(", ", environment.Select(Code)) : parameter.IsEngineOption ? "(command line only)" : "-",
+                parameter.Display(parameter.GetValue(build)) is { } shown ? Code(shown) : string.Empty, Prose(parameter.Attribute.Description));
         }
 
         return text.ToString();

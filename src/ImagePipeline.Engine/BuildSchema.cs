@@ -1,111 +1,73 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ImagePipeline.Engine;
 
 /// <summary>
-/// Generates <c>.nuke/build.schema.json</c>: a JSON Schema (draft-07) of <c>.nuke/parameters*.json</c> with one property
-/// per parameter and a <c>Target</c> enum of the listed targets, so editors complete and check parameter files.
+/// Generates <c>.nuke/build.schema.json</c>: a JSON Schema (draft-07) of <c>.nuke/parameters.json</c> with one property
+/// per build parameter (engine options are command-line only), so editors complete and check the file.
 /// The output is deterministic: properties sorted by name, two-space indent, <c>\n</c> newlines.
 /// </summary>
 public static class BuildSchema
 {
+    private static readonly JsonSerializerOptions Format = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string Generate<T>()
         where T : BuildBase, new() => Generate(new T());
 
     public static string Generate(BuildBase build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var targets = TargetGraph.Create(build).Targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name).Order(StringComparer.Ordinal);
-        var parameters = BuildParameter.Discover(build.GetType())
-            .Where(p => p.Name != nameof(BuildBase.Profile)) // files cannot set it
-            .OrderBy(p => p.Name, StringComparer.Ordinal);
-
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        var properties = new JsonObject { ["$schema"] = new JsonObject { ["type"] = "string" } };
+        foreach (var parameter in BuildParameter.Discover(build.GetType()).Where(p => !p.IsEngineOption).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            Indented = true,
-            IndentSize = 2,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
-            writer.WriteString("title", "Build parameters");
-            writer.WriteString("type", "object");
-            writer.WriteStartObject("definitions");
-            writer.WriteStartObject("Target");
-            writer.WriteString("type", "string");
-            WriteArray(writer, "enum", targets);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-
-            writer.WriteStartObject("properties");
-            writer.WriteStartObject("$schema");
-            writer.WriteString("type", "string");
-            writer.WriteEndObject();
-            foreach (var parameter in parameters)
+            var property = new JsonObject { ["description"] = parameter.Attribute.Description };
+            if (parameter.IsList)
             {
-                writer.WriteStartObject(parameter.Name);
-                writer.WriteString("description", parameter.Description);
-                if (parameter.IsList)
-                {
-                    writer.WriteString("type", "array");
-                    writer.WriteStartObject("items");
-                    WriteType(writer, parameter);
-                    writer.WriteEndObject();
-                }
-                else
-                {
-                    WriteType(writer, parameter);
-                }
-
-                writer.WriteEndObject();
+                property["type"] = "array";
+                property["items"] = ValueType(parameter, new JsonObject());
             }
 
-            writer.WriteEndObject();
-            writer.WriteBoolean("additionalProperties", false);
-            writer.WriteEndObject();
+            properties[parameter.Name] = parameter.IsList ? property : ValueType(parameter, property);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var schema = new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = "Build parameters",
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+        };
+        return schema.ToJsonString(Format) + "\n";
     }
 
-    private static void WriteType(Utf8JsonWriter writer, BuildParameter parameter)
+    private static JsonObject ValueType(BuildParameter parameter, JsonObject schema)
     {
         var type = parameter.ElementType;
-        if (parameter.Name == nameof(BuildBase.Skip))
+        schema["type"] = type == typeof(bool) ? "boolean" : type == typeof(int) ? "integer" : "string";
+        if (type.IsEnum)
         {
-            writer.WriteString("$ref", "#/definitions/Target");
-        }
-        else if (type == typeof(bool))
-        {
-            writer.WriteString("type", "boolean");
-        }
-        else if (type == typeof(int) || type == typeof(long))
-        {
-            writer.WriteString("type", "integer");
-        }
-        else
-        {
-            writer.WriteString("type", "string");
-            if (type.IsEnum)
-            {
-                WriteArray(writer, "enum", ValueConverter.EnumNames(type));
-            }
-        }
-    }
-
-    private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
+            schema["enum"] = new JsonArray([.. ValueConverter.EnumNames(type).Select(name => (JsonNode)name)]);
         }
 
-        writer.WriteEndArray();
+        if (type == typeof(int) && parameter.Attribute.Minimum != int.MinValue)
+        {
+            schema["minimum"] = parameter.Attribute.Minimum;
+        }
+
+        if (type == typeof(int) && parameter.Attribute.Maximum != int.MaxValue)
+        {
+            schema["maximum"] = parameter.Attribute.Maximum;
+        }
+
+        return schema;
     }
 }

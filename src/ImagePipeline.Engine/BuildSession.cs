@@ -9,75 +9,93 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
 
     public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
     {
-        using var masked = new MaskingTextWriter(context.Output);
+        using var masked = new MaskingTextWriter(context.Output, build.Secrets);
+        using var maskedLog = new MaskingTextWriter(context.Log, build.Secrets);
         var output = TextWriter.Synchronized(masked);
-        var log = BuildLogger.Create(output, LogFormat.Text, verbose: false, gitHubActions);
+        // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
+        var logOutput = ReferenceEquals(context.Output, context.Log) ? output : TextWriter.Synchronized(maskedLog);
+        var log = BuildLogger.Create(logOutput, LogFormat.Text, Verbosity.Normal, gitHubActions);
         try
         {
             var parameters = BuildParameter.Discover(build.GetType());
             var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
-            build.RootDirectory = FindRootDirectory(context.WorkingDirectory);
+            var graph = TargetGraph.Create(build);
+            var commandLine = CommandLine.Parse(args, parameters, [.. graph.Targets.Select(t => t.Name)]);
             build.EnvironmentVariables = context.Environment;
             build.Output = output;
-            var commandLine = CommandLine.Parse(args, parameters);
-            new ParameterBinder(parameters, context.Environment, build.RootDirectory).Bind(build, commandLine);
-            masked.AddSecrets(parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))));
-            if (build.Parallelism < 1)
-            {
-                throw new UsageException($"--parallelism must be at least 1, not {build.Parallelism}.");
-            }
+            build.RootDirectory = ParameterBinder.Bind(build, parameters, commandLine, context);
 
             await log.DisposeAsync();
-            log = BuildLogger.Create(output, build.LogFormat, build.Verbose, gitHubActions);
+            log = BuildLogger.Create(logOutput, build.LogFormat, build.Verbosity, gitHubActions);
             build.Log = log;
-            var graph = TargetGraph.Create(build);
-            if (build.Help || commandLine.Targets.Count == 0)
+            foreach (var secret in parameters.Where(p => p.IsSecret).SelectMany(p => Strings(p.GetValue(build))))
             {
-                HelpWriter.Write(output, graph, parameters, defaults);
+                build.RegisterSecret(secret);
+            }
+
+            var logger = log;
+            using var stopping = context.CancellationToken.Register(() =>
+                logger.Warning("Cancelled: stopping the running targets, cleaning up, then the summary; a second signal stops at once"));
+            List<string> targets = [.. commandLine.Targets, .. build.Targets];
+            var help = new HelpWriter(output, graph, parameters, defaults, build.EnvironmentPrefixOf);
+            if (build.Help || commandLine.HelpWord || args.Count == 0)
+            {
+                targets.ForEach(help.WriteTarget);
+                if (targets.Count == 0)
+                {
+                    help.WriteAll();
+                }
+
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            if (build.Version)
+            {
+                output.WriteLine(HelpWriter.VersionLine(build.GetType().Assembly));
+                return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
+            }
+
+            if (targets.Count == 0)
+            {
+                // A run that was asked for something must not pass for done by printing help.
+                throw new UsageException("No target given: name one, e.g. build Sync (options may come before or after it); build --help lists the targets.");
             }
 
             var changed = Changed(parameters, defaults);
             changed.ForEach(pair => log.Debug("Parameter {Option} = {Value}", pair.Parameter.Option, pair.Value));
 
-            graph.Expand(commandLine.Targets);
-            var plan = BuildPlan.Create(graph, commandLine.Targets, build.Skip);
+            graph.Expand(targets);
+            var plan = BuildPlan.Create(graph, targets, build.Skip);
             if (build.Plan)
             {
-                PlanWriter.Write(output, plan, build.Parallelism, changed.Where(pair => pair.Parameter.Member.DeclaringType != typeof(BuildBase)));
+                plan.Write(output, build.Parallelism, changed.Where(pair => !pair.Parameter.IsEngineOption));
                 return new BuildResult(BuildResult.Success, [], TimeSpan.Zero);
             }
 
-            var (steps, duration) = await RunPlanAsync(graph, plan, log, output);
+            var (steps, duration) = await RunPlanAsync(graph, plan, log, logOutput);
             var result = new BuildResult(BuildResult.ExitCodeFor(steps, build.IsUsageFailure), steps, duration);
             await FinishAsync(log, result);
-            return Summarise(log, output, masked, result);
+            return Summarise(log, logOutput, result);
         }
         catch (Exception e) when (build.IsUsageFailure(e))
         {
             log.Error("{Error}", e.Message);
-            return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, e.Message);
+            return new BuildResult(BuildResult.UsageError, [], TimeSpan.Zero, build.Secrets.Mask(e.Message));
         }
 #pragma warning disable CA1031 // Whatever the families' inputs throw ends the build with exit code 1 and a logged error.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             var message = e is OperationCanceledException && context.CancellationToken.IsCancellationRequested ? "cancelled" : e.Message;
-            if (build.Verbose)
-            {
-                log.Error(e, "{Error}", message);
-            }
-            else
-            {
-                log.Error("{Error}", message);
-            }
+            log.Error(build.Verbosity == Verbosity.Verbose ? e : null, "{Error}", message);
 
-            return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, message);
+            return new BuildResult(BuildResult.TargetFailed, [], TimeSpan.Zero, build.Secrets.Mask(message));
         }
         finally
         {
             await log.DisposeAsync();
             await output.FlushAsync();
+            await logOutput.FlushAsync();
         }
     }
 
@@ -86,9 +104,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         var progress = new RunProgress(graph, plan);
         build.Progress = progress;
         // Interleaved groups would be unreadable, so GitHub groups are only written when steps run one at a time.
-        var options = new ExecutorOptions(build.Parallelism, build.Verbose, gitHubActions && build.Parallelism == 1, output);
+        var groups = gitHubActions && build.Parallelism == 1 ? output : null;
         var started = context.TimeProvider.GetTimestamp();
-        var steps = await new Executor(plan, progress, log, context.TimeProvider, options).RunAsync(context.CancellationToken);
+        var steps = await new Executor(plan, progress, log, context.TimeProvider, build.Parallelism, build.Verbosity == Verbosity.Verbose, groups)
+            .RunAsync(context.CancellationToken);
         return (steps, context.TimeProvider.GetElapsedTime(started));
     }
 
@@ -97,7 +116,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
     {
         try
         {
-            await build.FinishAsync(result, context.CancellationToken);
+            await build.FinishAsync(result, CancellationToken.None);
         }
 #pragma warning disable CA1031 // A broken report must not hide the summary of what actually ran.
         catch (Exception e)
@@ -107,27 +126,29 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         }
     }
 
-    private BuildResult Summarise(ILogger log, TextWriter output, MaskingTextWriter masked, BuildResult result)
+    private BuildResult Summarise(ILogger log, TextWriter output, BuildResult result)
     {
         if (build.LogFormat == LogFormat.Json)
         {
             foreach (var step in result.Steps)
             {
-                log.Information("Result {Step} {Status} {Duration} {Note}", step.Name, step.Status, StepResult.FormatDuration(step.Duration), step.Note);
+                log.Information("Result {Step} {Status} {Seconds} {Note}", step.Name, step.Status, step.Duration.TotalSeconds, step.Note);
             }
         }
-        else
+        else if (build.Verbosity != Verbosity.Quiet || result.ExitCode != BuildResult.Success)
         {
-            SummaryWriter.WriteText(output, result);
+            SummaryWriter.WriteText(output, result, SummaryWidth());
         }
 
-        if (context.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
-        {
-            File.AppendAllText(summaryFile, masked.Mask(SummaryWriter.Markdown(result)));
-        }
-
+        build.AppendStepSummary(SummaryWriter.Markdown(result));
         return result;
     }
+
+    /// <summary><c>COLUMNS</c> when set (as shells export it), else the terminal's width, else <see cref="SummaryWriter.DefaultWidth"/>.</summary>
+    private int SummaryWidth() =>
+        int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns >= 40 ? columns
+        : context.TerminalWidth is >= 40 and var terminal ? terminal
+        : SummaryWriter.DefaultWidth;
 
     /// <summary>Parameters whose value differs from the build's initial value, displayed (secrets masked).</summary>
     private List<(BuildParameter Parameter, string Value)> Changed(IReadOnlyList<BuildParameter> parameters, Dictionary<BuildParameter, object?> defaults) =>
@@ -138,24 +159,10 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             .Select(pair => (pair.Parameter, pair.Parameter.Display(pair.Parameter.GetValue(build))!)),
     ];
 
-    private static IEnumerable<string> Strings(object? value) => value switch
+    private static string[] Strings(object? value) => value switch
     {
         string text => [text],
-        Array array => array.Cast<object?>().Select(item => item?.ToString() ?? string.Empty),
-        null => [],
-        _ => [value.ToString() ?? string.Empty],
+        string[] texts => texts,
+        _ => [],
     };
-
-    private static string FindRootDirectory(string workingDirectory)
-    {
-        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Path.GetFullPath(workingDirectory);
-    }
 }

@@ -1,53 +1,71 @@
 namespace ImagePipeline.Engine;
 
 /// <summary>
-/// <c>[targets…] [--option [values…]]…</c>: words before the first option are targets; an option takes the words
-/// after it (lists take all of them, flags only <c>true</c>/<c>false</c>, others one); any word left over is a target.
+/// Words anywhere on the line are targets; <c>--name value</c> and <c>--name=value</c> set parameters.
+/// A flag takes a following <c>true</c>/<c>false</c> only; another option takes the next word (even <c>-5</c>, so
+/// range checks can name it); a list takes words up to the next option or the next target name — except
+/// <c>--skip</c> and <c>--target</c>, whose values are target names. <c>-h</c> is <c>--help</c>, and a first word
+/// <c>help</c> asks for help on the targets after it.
 /// </summary>
 internal sealed class CommandLine
 {
-    private CommandLine(List<string> targets, Dictionary<BuildParameter, List<string>> values)
+    public List<string> Targets { get; } = [];
+
+    /// <summary>Values per option given; a flag or list given without values maps to an empty list.</summary>
+    public Dictionary<BuildParameter, List<string>> Values { get; } = [];
+
+    /// <summary>The line started with the word <c>help</c>.</summary>
+    public bool HelpWord { get; private set; }
+
+    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<BuildParameter> parameters, IReadOnlyCollection<string> targetNames)
     {
-        Targets = targets;
-        Values = values;
-    }
-
-    public IReadOnlyList<string> Targets { get; }
-
-    /// <summary>Values per option given; an option given without values maps to an empty list.</summary>
-    public IReadOnlyDictionary<BuildParameter, List<string>> Values { get; }
-
-    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<BuildParameter> parameters)
-    {
-        var targets = new List<string>();
-        var values = new Dictionary<BuildParameter, List<string>>();
-        BuildParameter? current = null;
-        foreach (var arg in args)
+        bool IsTarget(string word) => targetNames.Contains(word.Split('[')[0], StringComparer.OrdinalIgnoreCase);
+        var line = new CommandLine();
+        for (var i = 0; i < args.Count; i++)
         {
-            if (arg.StartsWith("--", StringComparison.Ordinal))
+            var arg = args[i];
+            if (i == 0 && arg.Equals("help", StringComparison.OrdinalIgnoreCase) && !IsTarget(arg))
             {
-                current = parameters.FirstOrDefault(p => string.Equals(p.Option, arg, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new UsageException($"Unknown option '{arg}'." + Suggestions.DidYouMean(arg, parameters.Select(p => p.Option)));
-                if (!values.TryAdd(current, []) && !current.IsList)
-                {
-                    throw new UsageException($"{current.Option} is given more than once.");
-                }
+                line.HelpWord = true;
+                continue;
             }
-            else if (current is not null && Accepts(current, values[current], arg))
+
+            if (!arg.StartsWith('-'))
             {
-                values[current].Add(arg);
+                line.Targets.Add(arg);
+                continue;
             }
-            else
+
+            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is var equals and > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+            name = name == "-h" ? "--help" : name;
+            var parameter = parameters.FirstOrDefault(p => string.Equals(p.Option, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"Unknown option '{Shorten(name)}'." + Suggestions.DidYouMean(name, parameters.Select(p => p.Option)));
+            if (!line.Values.TryAdd(parameter, []) && !parameter.IsList)
             {
-                current = null;
-                targets.Add(arg);
+                throw new UsageException($"{parameter.Option} is given more than once.");
+            }
+
+            var values = line.Values[parameter];
+            if (inline is not null)
+            {
+                values.Add(inline);
+                continue;
+            }
+
+            bool Takes(string next) =>
+                parameter.IsFlag ? bool.TryParse(next, out _)
+                : parameter.IsList ? !next.StartsWith('-') && (parameter.TakesTargets || !IsTarget(next))
+                : values.Count == 0 && !next.StartsWith("--", StringComparison.Ordinal);
+
+            while (i + 1 < args.Count && Takes(args[i + 1]) && (parameter.IsList || values.Count == 0))
+            {
+                values.Add(args[++i]);
             }
         }
 
-        return new CommandLine(targets, values);
+        return line;
     }
 
-    private static bool Accepts(BuildParameter parameter, List<string> values, string arg) =>
-        parameter.IsList
-        || (values.Count == 0 && (!parameter.IsFlag || bool.TryParse(arg, out _)));
+    /// <summary>At most ~100 characters of what the user typed, for messages.</summary>
+    public static string Shorten(string value) => value.Length <= 100 ? value : value[..97] + "…";
 }

@@ -9,7 +9,10 @@ namespace ImagePipeline.Engine;
 /// (and on conditions, which may read what finished), so any parallelism yields the results of a serial run
 /// unless a condition reads a step it does not wait for.
 /// </summary>
-internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, ExecutorOptions options)
+/// <param name="parallelism">How many steps may run at once.</param>
+/// <param name="verbose">Log stack traces of failures.</param>
+/// <param name="groups">Where to write <c>::group::</c>/<c>::endgroup::</c> around each running step (GitHub Actions, serial runs); null for none.</param>
+internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log, TimeProvider time, int parallelism, bool verbose, TextWriter? groups)
 {
     /// <summary>Runs the plan; never throws for a step's failure or cancellation. Returns results in plan order.</summary>
     public async Task<IReadOnlyList<StepResult>> RunAsync(CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
 
         while (ready.Count > 0 || running.Count > 0)
         {
-            while (ready.Count > 0 && running.Count < options.Parallelism)
+            while (ready.Count > 0 && running.Count < parallelism)
             {
                 var step = plan.Steps[ready.Min];
                 ready.Remove(ready.Min);
@@ -78,17 +81,22 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
             return Result(step, StepStatus.NotRun, TimeSpan.Zero, $"{failed.Name} {what}");
         }
 
-        // A collecting target fails, rather than not running, so the summary says which family let it down.
-        var incomplete = step.Dependencies.Where(Collected).GroupBy(d => d.Target)
-            .Select(family => (Family: family.Key, Total: family.Count(), Failed: family.Count(d => !LetsDependentsRun(d))))
-            .FirstOrDefault(family => family.Failed > 0);
-        if (incomplete.Family is not null)
+        // A collecting target fails, rather than not running, naming what let each member down ("b: Verify failed").
+        var causes = step.Dependencies.Where(d => Collected(d) && !LetsDependentsRun(d)).Select(Cause).Distinct().ToList();
+        if (causes.Count > 0)
         {
-            return Result(step, StepStatus.Failed, TimeSpan.Zero, $"{incomplete.Failed} of {incomplete.Total} members of {incomplete.Family.Name} failed");
+            return Result(step, StepStatus.Failed, TimeSpan.Zero, string.Join("; ", causes.Select(cause =>
+                (cause.Input is null ? string.Empty : cause.Input + ": ") + cause.Target.Name + (progress[cause].Status is StepStatus.Failed ? " failed" : " did not run"))));
         }
 
         return plan.SkipReasons.TryGetValue(step, out var reason) ? Result(step, StepStatus.Skipped, TimeSpan.Zero, reason) : null;
     }
+
+    /// <summary>The step that stopped <paramref name="step"/>: itself when it failed, else (recursively) the dependency that stopped it.</summary>
+    private BuildStep Cause(BuildStep step) =>
+        progress[step].Status is StepStatus.NotRun && step.Dependencies.FirstOrDefault(d => !LetsDependentsRun(d)) is { } blocker
+            ? Cause(blocker)
+            : step;
 
     private bool LetsDependentsRun(BuildStep step) => progress[step].Status switch
     {
@@ -101,10 +109,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
     {
         using var _ = LogContext.PushProperty(BuildLogger.TargetProperty, step.Name);
         var started = time.GetTimestamp();
-        if (options.GitHubGroups)
-        {
-            options.Output.WriteLine("::group::" + step.Name);
-        }
+        groups?.WriteLine("::group::" + step.Name);
 
         StepResult result;
         try
@@ -137,10 +142,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
         // Recorded before the loop learns of it, so a step starting meanwhile already sees it.
         progress.Record(step, result);
         Report(step, result);
-        if (options.GitHubGroups)
-        {
-            options.Output.WriteLine("::endgroup::");
-        }
+        groups?.WriteLine("::endgroup::");
 
         return result;
     }
@@ -151,7 +153,8 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
         switch (result.Status)
         {
             case StepStatus.Succeeded:
-                log.Information("Succeeded in {Duration}", StepResult.FormatDuration(result.Duration));
+                // Seconds as a number for JSON logs; the text keeps the summary's m:ss.
+                log.ForContext("Seconds", result.Duration.TotalSeconds).Information("Succeeded in {Duration}", StepResult.FormatDuration(result.Duration));
                 break;
             case StepStatus.Skipped:
                 log.Information("Skipped: {Reason}", result.Note);
@@ -159,7 +162,7 @@ internal sealed class Executor(BuildPlan plan, RunProgress progress, ILogger log
             case StepStatus.NotRun:
                 log.Warning("Not run: {Reason}", result.Note);
                 break;
-            case StepStatus.Failed when options.Verbose && result.Exception is not null:
+            case StepStatus.Failed when verbose && result.Exception is not null:
                 log.Error(result.Exception, "{Error}", result.Note);
                 break;
             case StepStatus.Failed:

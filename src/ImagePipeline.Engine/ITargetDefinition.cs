@@ -39,6 +39,13 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition ProceedAfterFailure();
 
+    /// <summary>
+    /// The parameters this target reads (<c>nameof</c> of the members), shown by <c>build help &lt;target&gt;</c> together
+    /// with those of the targets it depends on. A name that is no parameter fails every run, so a rename cannot go
+    /// stale silently. Help shows every parameter for a target that (or whose dependency) declares none.
+    /// </summary>
+    ITargetDefinition Uses(params string[] parameters);
+
     /// <summary>Hides the target from <c>--help</c> and the schema; it can still be invoked.</summary>
     ITargetDefinition Unlisted();
 

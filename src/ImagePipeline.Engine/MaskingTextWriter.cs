@@ -3,44 +3,20 @@ using System.Text;
 namespace ImagePipeline.Engine;
 
 /// <summary>
-/// Replaces secret values with <c>***</c> in everything written as strings: the last line of defence
-/// should a secret reach a log message, an exception message or a note. All engine output passes through it.
+/// Masks the <see cref="SecretRegistry"/>'s secrets in everything written as strings: all engine output (data and
+/// logs) passes through one of these. Single characters pass unmasked; the engine and Serilog write whole strings.
 /// </summary>
-internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
+internal sealed class MaskingTextWriter(TextWriter inner, SecretRegistry secrets) : TextWriter
 {
-    private volatile string[] secrets = [];
-
     public override Encoding Encoding => inner.Encoding;
-
-    /// <summary>Adds values to mask, also in their JSON-escaped form (as JSON logs write them).</summary>
-    public void AddSecrets(IEnumerable<string> values)
-    {
-        var escaped = values.Where(value => value.Length > 0)
-            .SelectMany(value => new[] { value, value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) });
-        secrets = [.. secrets.Concat(escaped).Distinct().OrderByDescending(value => value.Length)];
-    }
 
     public override void Write(char value) => inner.Write(value);
 
-    public override void Write(string? value) => inner.Write(Mask(value));
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
-    public override void WriteLine(string? value) => inner.WriteLine(Mask(value));
+    public override void Write(string? value) => inner.Write(value is null ? null : secrets.Mask(value));
+
+    public override void WriteLine(string? value) => inner.WriteLine(value is null ? null : secrets.Mask(value));
 
     public override void Flush() => inner.Flush();
-
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
-    public string? Mask(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        foreach (var secret in secrets)
-        {
-            value = value.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return value;
-    }
 }

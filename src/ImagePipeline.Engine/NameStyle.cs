@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ImagePipeline.Engine;
 
-/// <summary>The spellings a member name takes on the command line, in the environment and when matching loosely.</summary>
+/// <summary>The spellings a member name takes on the command line and in the environment.</summary>
 internal static class NameStyle
 {
     /// <summary><c>MaxImageSize</c> → <c>max-image-size</c>; <c>S3Bucket</c> → <c>s3-bucket</c>; <c>HTTPServer</c> → <c>http-server</c>.</summary>
@@ -30,9 +30,4 @@ internal static class NameStyle
 
     /// <summary><c>MaxImageSize</c> → <c>MAX_IMAGE_SIZE</c>.</summary>
     public static string UpperSnake(string name) => Kebab(name).Replace('-', '_').ToUpperInvariant();
-
-    /// <summary>Case-, dash- and underscore-insensitive form used for loose matching.</summary>
-    public static string Loose(string name) => name.Replace("_", "", StringComparison.Ordinal)
-        .Replace("-", "", StringComparison.Ordinal)
-        .ToUpperInvariant();
 }

@@ -8,7 +8,7 @@ namespace ImagePipeline.Engine;
 
 /// <summary>
 /// Writes each event as one line: <c>HH:mm:ss INF [Target] message</c>, or compact JSON. On GitHub Actions (text
-/// format) errors become <c>::error::</c> annotations, located when the event has File/Line/Column properties.
+/// format) errors and warnings become <c>::error::</c> and <c>::warning::</c> annotations, located when the event has File/Line/Column properties.
 /// </summary>
 internal sealed class OutputSink(TextWriter output, LogFormat format, bool gitHubActions) : ILogEventSink
 {
@@ -29,10 +29,11 @@ internal sealed class OutputSink(TextWriter output, LogFormat format, bool gitHu
         var target = Scalar(logEvent, BuildLogger.TargetProperty);
         MessageFormatter.Format(logEvent, buffer);
         var message = (target is null ? string.Empty : $"[{target}] ") + buffer;
-        if (gitHubActions && logEvent.Level >= LogEventLevel.Error)
+        if (gitHubActions && logEvent.Level >= LogEventLevel.Warning)
         {
-            var error = WorkflowCommands.Error(message, Scalar(logEvent, "File"), Scalar(logEvent, "Line"), Scalar(logEvent, "Column"));
-            output.WriteLine(logEvent.Exception is null ? error : error + Environment.NewLine + logEvent.Exception);
+            var command = logEvent.Level == LogEventLevel.Warning ? "warning" : "error";
+            var annotation = WorkflowCommands.Annotation(command, message, Scalar(logEvent, "File"), Scalar(logEvent, "Line"), Scalar(logEvent, "Column"));
+            output.WriteLine(logEvent.Exception is null ? annotation : annotation + Environment.NewLine + logEvent.Exception);
             return;
         }
 

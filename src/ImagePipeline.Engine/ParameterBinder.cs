@@ -3,121 +3,106 @@ using System.Text.Json;
 namespace ImagePipeline.Engine;
 
 /// <summary>
-/// Fills a build's parameters. Precedence: arguments, then environment variables (exact name, then case- and
-/// underscore-insensitive), then <c>.nuke/parameters.&lt;profile&gt;.json</c> (later profiles win), then
-/// <c>.nuke/parameters.json</c>. Members nobody sets keep their initial value.
+/// Fills a build's parameters. Precedence: arguments, then environment variables (<see cref="BuildParameter.EnvironmentNames"/>
+/// in order; engine options never), then <c>.nuke/parameters.json</c>. Members nobody sets keep their initial value.
 /// </summary>
-internal sealed class ParameterBinder(IReadOnlyList<BuildParameter> parameters, IReadOnlyDictionary<string, string> environment, string rootDirectory)
+internal static class ParameterBinder
 {
     private static readonly char[] ListSeparators = [',', ' ', '\t', '\r', '\n'];
 
-    public void Bind(BuildBase build, CommandLine commandLine)
+    /// <summary>Binds <paramref name="build"/>'s parameters and returns its root directory (<c>--root</c> or the nearest <c>.nuke/</c>).</summary>
+    public static string Bind(BuildBase build, IReadOnlyList<BuildParameter> parameters, CommandLine commandLine, BuildContext context)
     {
-        var bound = new HashSet<BuildParameter>();
-        foreach (var parameter in parameters)
+        foreach (var (parameter, values) in commandLine.Values)
         {
-            if (commandLine.Values.TryGetValue(parameter, out var values))
+            parameter.SetValue(build, ValueConverter.Convert(parameter, values, "command line"));
+        }
+
+        var root = build.Root is { } given ? Path.GetFullPath(given, context.WorkingDirectory) : FindRootDirectory(context.WorkingDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw new UsageException($"--root {CommandLine.Shorten(root)} is not a directory.");
+        }
+
+        var file = ReadParametersFile(root, parameters);
+        foreach (var parameter in parameters.Where(p => !commandLine.Values.ContainsKey(p)))
+        {
+            // Empty variables count as unset: CI passes missing secrets as empty.
+            if (parameter.EnvironmentNames(build.EnvironmentPrefixOf).FirstOrDefault(name => context.Environment.GetValueOrDefault(name) is { Length: > 0 }) is { } variable)
             {
-                Set(build, parameter, values, "command line");
-                bound.Add(parameter);
+                var value = context.Environment[variable];
+                List<string> values = parameter.IsList ? [.. value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)] : [value];
+                parameter.SetValue(build, ValueConverter.Convert(parameter, values, $"environment variable {variable}"));
             }
-            else if (FindEnvironmentVariable(parameter) is { } name)
+            else if (file.TryGetValue(parameter, out var values))
             {
-                Set(build, parameter, SplitList(parameter, environment[name]), $"environment variable {name}");
-                bound.Add(parameter);
+                parameter.SetValue(build, ValueConverter.Convert(parameter, values, ".nuke/parameters.json"));
             }
         }
 
-        // Profiles pick the files, so they are bound (above) before any file is read.
-        List<string> files = ["parameters.json", .. build.Profile.Select(profile => $"parameters.{profile}.json")];
-        var fromFiles = new Dictionary<BuildParameter, (List<string> Values, string Origin)>();
-        foreach (var file in files)
-        {
-            foreach (var (parameter, values) in ReadFile(file, required: file != "parameters.json"))
-            {
-                fromFiles[parameter] = (values, ".nuke/" + file);
-            }
-        }
-
-        foreach (var (parameter, (values, origin)) in fromFiles.Where(pair => !bound.Contains(pair.Key)))
-        {
-            Set(build, parameter, values, origin);
-        }
+        return root;
     }
 
-    private void Set(BuildBase build, BuildParameter parameter, List<string> values, string origin) =>
-        parameter.SetValue(build, ValueConverter.Convert(parameter, values, origin, rootDirectory));
-
-    /// <summary>The exact name first, then the first loose match in ordinal order. Empty variables count as unset (CI passes missing secrets as empty).</summary>
-    private string? FindEnvironmentVariable(BuildParameter parameter)
+    private static string FindRootDirectory(string workingDirectory)
     {
-        if (environment.TryGetValue(parameter.Name, out var exact))
+        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
         {
-            return exact.Length > 0 ? parameter.Name : null;
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
         }
 
-        var loose = NameStyle.Loose(parameter.Name);
-        return environment.Keys.Order(StringComparer.Ordinal)
-            .FirstOrDefault(key => NameStyle.Loose(key) == loose && environment[key].Length > 0);
+        return Path.GetFullPath(workingDirectory);
     }
 
-    private static List<string> SplitList(BuildParameter parameter, string value) => parameter.IsList
-        ? [.. value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)]
-        : [value];
-
-    private IEnumerable<(BuildParameter Parameter, List<string> Values)> ReadFile(string file, bool required)
+    private static Dictionary<BuildParameter, List<string>> ReadParametersFile(string root, IReadOnlyList<BuildParameter> parameters)
     {
-        var path = Path.Combine(rootDirectory, ".nuke", file);
-        if (!File.Exists(path))
+        const string File = ".nuke/parameters.json";
+        var path = Path.Combine(root, File);
+        if (!System.IO.File.Exists(path))
         {
-            return required ? throw new UsageException($"Profile file .nuke/{file} does not exist.") : [];
+            return [];
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(System.IO.File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
-            throw new UsageException($".nuke/{file} is not valid JSON: {e.Message}", e);
+            throw new UsageException($"{File} is not valid JSON: {e.Message}", e);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new UsageException($".nuke/{file} must hold a JSON object.");
+                throw new UsageException($"{File} must hold a JSON object.");
             }
 
-            return [.. document.RootElement.EnumerateObject()
-                .Where(property => property.Name != "$schema" && property.Value.ValueKind != JsonValueKind.Null)
-                .Select(property => (Find(property.Name, file), ToValues(property, file)))];
+            var values = new Dictionary<BuildParameter, List<string>>();
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema" && p.Value.ValueKind != JsonValueKind.Null))
+            {
+                var parameter = parameters.FirstOrDefault(p => p.IsNamed(property.Name) || string.Equals(p.Option, "--" + property.Name, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new UsageException($"Unknown key '{CommandLine.Shorten(property.Name)}' in {File}." + Suggestions.DidYouMean(property.Name, parameters.Where(p => !p.IsEngineOption).Select(p => p.Name)));
+                values[parameter] = parameter.IsEngineOption
+                    ? throw new UsageException($"{File} cannot set {parameter.Name}, an engine option; pass {parameter.Option} on the command line.")
+                    : property.Value.ValueKind == JsonValueKind.Array ? [.. property.Value.EnumerateArray().Select(item => Scalar(item, property.Name))]
+                    : [Scalar(property.Value, property.Name)];
+            }
+
+            return values;
         }
+
+        string Scalar(JsonElement element, string key) => element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString()!,
+            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => throw new UsageException($"'{CommandLine.Shorten(key)}' in {File} must be a string, number, boolean or a list of them."),
+        };
     }
-
-    private BuildParameter Find(string key, string file)
-    {
-        var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(p.Option, "--" + key, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"Unknown key '{key}' in .nuke/{file}." + Suggestions.DidYouMean(key, parameters.Select(p => p.Name)));
-        return parameter.Name == nameof(BuildBase.Profile)
-            ? throw new UsageException($".nuke/{file} cannot set Profile; pass --profile instead.")
-            : parameter;
-    }
-
-    private static List<string> ToValues(JsonProperty property, string file) => property.Value.ValueKind switch
-    {
-        JsonValueKind.Array => [.. property.Value.EnumerateArray().Select(item => Scalar(item, property.Name, file))],
-        _ => [Scalar(property.Value, property.Name, file)],
-    };
-
-    private static string Scalar(JsonElement element, string key, string file) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString()!,
-        JsonValueKind.Number => element.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => throw new UsageException($"'{key}' in .nuke/{file} must be a string, number, boolean or a list of them."),
-    };
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ImagePipeline.Engine;
 
 /// <summary>
@@ -6,54 +8,20 @@ namespace ImagePipeline.Engine;
 /// </summary>
 internal sealed class RunProgress(TargetGraph graph, BuildPlan plan)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<BuildStep, StepResult> results = [];
-    private bool failed;
+    private readonly ConcurrentDictionary<BuildStep, StepResult> results = [];
 
-    public StepResult this[BuildStep step]
-    {
-        get
-        {
-            lock (gate)
-            {
-                return results[step];
-            }
-        }
-    }
+    public StepResult this[BuildStep step] => results[step];
 
-    public bool HasFailed
-    {
-        get
-        {
-            lock (gate)
-            {
-                return failed;
-            }
-        }
-    }
+    public bool HasFailed => results.Values.Any(result => result.Status == StepStatus.Failed);
 
-    public void Record(BuildStep step, StepResult result)
-    {
-        lock (gate)
-        {
-            results[step] = result;
-            failed |= result.Status == StepStatus.Failed;
-        }
-    }
+    public void Record(BuildStep step, StepResult result) => results[step] = result;
 
     /// <summary>Null until every planned step of the target finished; a family's worst outcome (Failed, NotRun, Succeeded, Skipped).</summary>
     public StepStatus? StatusOf(Target target)
     {
         var steps = graph.Find(target).Steps.Where(plan.Contains).ToList();
-        lock (gate)
-        {
-            if (steps.Count == 0 || !steps.All(results.ContainsKey))
-            {
-                return null;
-            }
-
-            var statuses = steps.Select(step => results[step].Status).ToHashSet();
-            return new[] { StepStatus.Failed, StepStatus.NotRun, StepStatus.Succeeded }.FirstOrDefault(statuses.Contains, StepStatus.Skipped);
-        }
+        var statuses = steps.Select(step => results.TryGetValue(step, out var result) ? result.Status : (StepStatus?)null).ToList();
+        return steps.Count == 0 || statuses.Contains(null) ? null
+            : new StepStatus?[] { StepStatus.Failed, StepStatus.NotRun, StepStatus.Succeeded }.FirstOrDefault(statuses.Contains) ?? StepStatus.Skipped;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public bool IsUnlisted { get; private set; }
 
+    /// <summary>Null when the target never said which parameters it uses.</summary>
+    public List<string>? UsedParameters { get; private set; }
+
     /// <summary>Its failure does not stop its dependents (<see cref="ITargetDefinition.ProceedAfterFailure"/>).</summary>
     public bool ProceedsAfterFailure { get; private set; }
 
@@ -26,65 +29,32 @@ internal sealed class TargetDefinition : ITargetDefinition
     /// <summary>True when an action or condition needs an input, which only family members have.</summary>
     public bool UsesInput { get; private set; }
 
-    public ITargetDefinition Description(string description)
+    public ITargetDefinition Description(string description) => With(() => DescriptionText = description);
+
+    public ITargetDefinition DependsOn(params Target[] targets) => With(() => Dependencies.AddRange(targets));
+
+    public ITargetDefinition After(params Target[] targets) => With(() => Predecessors.AddRange(targets));
+
+    public ITargetDefinition OnlyWhen(Func<bool> condition, string reason) => With(() => Conditions.Add((_ => condition(), reason)));
+
+    public ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason) => With(() => Conditions.Add((condition, reason)), usesInput: true);
+
+    public ITargetDefinition ProceedAfterFailure() => With(() => ProceedsAfterFailure = true);
+
+    public ITargetDefinition Uses(params string[] parameters) => With(() => (UsedParameters ??= []).AddRange(parameters));
+
+    public ITargetDefinition Unlisted() => With(() => IsUnlisted = true);
+
+    public ITargetDefinition ForEach(Func<IEnumerable<string>> inputs, string inputName = "input") => With(() => (Inputs, InputName) = (inputs, inputName));
+
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => With(() => Actions.Add((_, ct) => action(ct)));
+
+    public ITargetDefinition Executes(Func<string, CancellationToken, Task> action) => With(() => Actions.Add((input, ct) => action(input!, ct)), usesInput: true);
+
+    private TargetDefinition With(Action record, bool usesInput = false)
     {
-        DescriptionText = description;
-        return this;
-    }
-
-    public ITargetDefinition DependsOn(params Target[] targets) => AddTo(Dependencies, targets);
-
-    public ITargetDefinition After(params Target[] targets) => AddTo(Predecessors, targets);
-
-    public ITargetDefinition OnlyWhen(Func<bool> condition, string reason)
-    {
-        Conditions.Add((_ => condition(), reason));
-        return this;
-    }
-
-    public ITargetDefinition OnlyWhen(Func<string, bool> condition, string reason)
-    {
-        UsesInput = true;
-        Conditions.Add((condition, reason));
-        return this;
-    }
-
-    public ITargetDefinition ProceedAfterFailure()
-    {
-        ProceedsAfterFailure = true;
-        return this;
-    }
-
-    public ITargetDefinition Unlisted()
-    {
-        IsUnlisted = true;
-        return this;
-    }
-
-    public ITargetDefinition ForEach(Func<IEnumerable<string>> inputs, string inputName = "input")
-    {
-        Inputs = inputs;
-        InputName = inputName;
-        return this;
-    }
-
-    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => AddAction((_, ct) => action(ct));
-
-    public ITargetDefinition Executes(Func<string, CancellationToken, Task> action)
-    {
-        UsesInput = true;
-        return AddAction((input, ct) => action(input!, ct));
-    }
-
-    private TargetDefinition AddAction(Func<string?, CancellationToken, Task> action)
-    {
-        Actions.Add(action);
-        return this;
-    }
-
-    private TargetDefinition AddTo(List<Target> list, Target[] targets)
-    {
-        list.AddRange(targets);
+        record();
+        UsesInput |= usesInput;
         return this;
     }
 }

@@ -23,6 +23,7 @@ internal sealed class TargetGraph
 
     public static TargetGraph Create(BuildBase build)
     {
+        var parameters = BuildParameter.Discover(build.GetType());
         const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var properties = new List<PropertyInfo>();
         for (var type = build.GetType(); type is not null && type != typeof(object); type = type.BaseType)
@@ -50,6 +51,11 @@ internal sealed class TargetGraph
             {
                 throw new UsageException($"Target {target.Name} uses an input but has no ForEach.");
             }
+
+            if (definition.UsedParameters?.FirstOrDefault(name => !parameters.Any(p => p.IsNamed(name))) is { } unknown)
+            {
+                throw new UsageException($"Target {target.Name} uses '{unknown}', which is not a parameter of the build.");
+            }
         }
 
         var graph = new TargetGraph(byDelegate);
@@ -63,7 +69,7 @@ internal sealed class TargetGraph
     /// </summary>
     public void Expand(IReadOnlyList<string> invoked)
     {
-        var needed = Needed(invoked);
+        var needed = WithDependencies(invoked);
         var index = 0;
         foreach (var target in Targets)
         {
@@ -88,7 +94,8 @@ internal sealed class TargetGraph
         }
     }
 
-    private HashSet<BuildTarget> Needed(IReadOnlyList<string> invoked)
+    /// <summary>The targets named (<c>Target</c> or <c>Family[input]</c>) and everything they depend on.</summary>
+    public HashSet<BuildTarget> WithDependencies(IReadOnlyList<string> invoked)
     {
         var names = invoked.Select(name => name.Split('[')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<BuildTarget>(Targets.Where(target => names.Contains(target.Name)));

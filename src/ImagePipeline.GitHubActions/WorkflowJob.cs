@@ -7,6 +7,12 @@ public sealed record WorkflowJob(string Id, IReadOnlyList<WorkflowStep> Steps)
 
     public string RunsOn { get; init; } = "ubuntu-latest";
 
+    /// <summary>
+    /// <c>environment:</c>, the deployment environment the job runs in: its protection rules (e.g. which branches may
+    /// deploy) apply before the job starts, and its secrets are given to that job only. Null writes none.
+    /// </summary>
+    public string? Environment { get; init; }
+
     /// <summary>Jobs that must finish first (their outputs are <c>needs.&lt;id&gt;.outputs.&lt;name&gt;</c>).</summary>
     public IReadOnlyList<string> Needs { get; init; } = [];
 

@@ -30,6 +30,9 @@ public sealed record WorkflowStep
 
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>True lets the job go on (and succeed) when this step fails; its <c>outcome</c> still says failure.</summary>
+    public bool ContinueOnError { get; init; }
+
     public static WorkflowStep Uses(string name, string action, IReadOnlyDictionary<string, string>? with = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);

@@ -91,6 +91,7 @@ public static class WorkflowWriter
 
         entries.AddIfSet("if", job.If);
         entries.Add("runs-on", job.RunsOn);
+        entries.AddIfSet("environment", job.Environment);
         if (job.TimeoutMinutes is { } timeout)
         {
             entries.Add("timeout-minutes", YamlScalar.Number(timeout));
@@ -119,6 +120,11 @@ public static class WorkflowWriter
         var entries = new Entries { { "name", step.Name } };
         entries.AddIfSet("id", step.Id);
         entries.AddIfSet("if", step.If);
+        if (step.ContinueOnError)
+        {
+            entries.Add("continue-on-error", YamlScalar.Boolean(true));
+        }
+
         entries.AddIfSet("uses", step.Action);
         entries.AddIfAny("with", step.With);
         entries.AddIfAny("env", step.Env);

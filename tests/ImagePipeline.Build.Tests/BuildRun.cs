@@ -2,9 +2,12 @@ using ImagePipeline.Engine;
 
 namespace ImagePipeline.Build.Tests;
 
-/// <summary>The outcome of one in-process build: exit code, step results and everything it printed.</summary>
-internal sealed record BuildRun(BuildResult Result, string Output)
+/// <summary>The outcome of one in-process build: exit code, step results, its data (stdout) and its logs (stderr).</summary>
+internal sealed record BuildRun(BuildResult Result, string Data, string Log)
 {
+    /// <summary>Both streams, logs first; for assertions that do not care which stream a line went to.</summary>
+    public string Output => Log + Data;
+
     public int ExitCode => Result.ExitCode;
 
     public StepStatus StatusOf(string target, string? input = null) =>

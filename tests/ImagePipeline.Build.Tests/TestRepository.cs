@@ -62,14 +62,16 @@ internal sealed class TestRepository : IDisposable
     public async Task<BuildRun> RunAsync(params string[] args)
     {
         var output = new StringWriter(new StringBuilder());
+        var log = new StringWriter(new StringBuilder());
         var context = new BuildContext
         {
             Output = output,
+            Log = log,
             Environment = new Dictionary<string, string>(Environment),
             WorkingDirectory = Root,
         };
         var result = await BuildBase.RunAsync(new Build(), args, context);
-        return new BuildRun(result, output.ToString());
+        return new BuildRun(result, output.ToString(), log.ToString());
     }
 
     public void Dispose() => _directory.Dispose();

@@ -28,6 +28,6 @@ public sealed class BuildBaseTests : IDisposable
 
         await harness.RunAsync(build, ["Show"]);
 
-        Assert.Equal(harness.Root, build.Root);
+        Assert.Equal(harness.Root, build.SeenRoot);
     }
 }

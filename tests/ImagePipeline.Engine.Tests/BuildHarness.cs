@@ -22,22 +22,24 @@ public sealed class BuildHarness : IDisposable
 
     public void WriteNukeFile(string name, string content) => File.WriteAllText(Path.Combine(Root, ".nuke", name), content);
 
-    public async Task<(BuildResult Result, string Output)> RunAsync(BuildBase build, string[] args, CancellationToken cancellationToken = default)
+    public async Task<HarnessRun> RunAsync(BuildBase build, string[] args, CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
+        using var log = new StringWriter();
         var context = new BuildContext
         {
             Output = output,
+            Log = log,
             Environment = Environment,
             WorkingDirectory = WorkingDirectory,
             CancellationToken = cancellationToken,
             TimeProvider = new FrozenTimeProvider(),
         };
         var result = await BuildBase.RunAsync(build, args, context);
-        return (result, output.ToString());
+        return new HarnessRun(result, output.ToString(), log.ToString());
     }
 
-    public async Task<(BuildResult Result, string Output)> RunAsync(params string[] args) => await RunAsync(new ChainBuild(), args);
+    public async Task<HarnessRun> RunAsync(params string[] args) => await RunAsync(new ChainBuild(), args);
 
     public void Dispose() => directory.Dispose();
 }

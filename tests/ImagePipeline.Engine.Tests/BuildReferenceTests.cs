@@ -11,8 +11,18 @@ public class BuildReferenceTests
         Assert.Contains("| `Acquire[item]` | ", reference, StringComparison.Ordinal);
         Assert.Contains("| `Verify[item]` | ", reference, StringComparison.Ordinal);
         Assert.Contains("| `Validate` | `Sync` |\n", reference, StringComparison.Ordinal); // Prune: depends on, runs after
-        Assert.Contains("| `--inputs <value>...` | `INPUTS` | `a b c` | Inputs to process |", reference, StringComparison.Ordinal);
-        Assert.Contains("| `--parallelism <int>` | `PARALLELISM` | `2` | How many independent targets run at once |", reference, StringComparison.Ordinal);
+        Assert.Contains("| `--inputs <value>...` | - | `a b c` | Inputs to process |", reference, StringComparison.Ordinal);
+        Assert.Contains("| `--parallelism <int>` | (command line only) | `2` | How many independent targets run at once |", reference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_ParameterBuild_ListsPrefixedThenBareVariablesAndThePrecedence()
+    {
+        var reference = BuildReference.Generate(new ParameterBuild(), "Reference", "c");
+
+        Assert.Contains("| `--max-image-size <int>` | `TEST_MAX_IMAGE_SIZE`, `MAX_IMAGE_SIZE` | `10` | Largest image in MB |", reference, StringComparison.Ordinal);
+        Assert.Contains("| `--prefix <value>` | `TEST_PREFIX` |  | Only keys under this prefix |", reference, StringComparison.Ordinal);
+        Assert.Contains("Precedence: arguments, then environment variables (TEST_NAME, then NAME for names of two words or more", reference, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ExecutorTests : IDisposable
         Assert.Equal((StepStatus.NotRun, "Acquire[b] failed"), statuses["Verify[b]"]);
         Assert.Equal((StepStatus.Succeeded, null), statuses["Verify[a]"]);
         Assert.Equal((StepStatus.Succeeded, null), statuses["Verify[c]"]);
-        Assert.Equal((StepStatus.Failed, "1 of 3 members of Verify failed"), statuses["Sync"]);
+        Assert.Equal((StepStatus.Failed, "b: Acquire failed"), statuses["Sync"]);
         Assert.DoesNotContain("Sync", build.Ran);
     }
 
@@ -46,7 +46,7 @@ public sealed class ExecutorTests : IDisposable
         Assert.Equal(["Validate"], build.Ran);
         Assert.All(result.Steps.Where(s => s.Target == "Acquire"), s => Assert.Equal((StepStatus.NotRun, "Validate failed"), (s.Status, s.Note)));
         Assert.All(result.Steps.Where(s => s.Target == "Verify"), s => Assert.Equal((StepStatus.NotRun, $"Acquire[{s.Input}] did not run"), (s.Status, s.Note)));
-        Assert.Equal((StepStatus.Failed, "3 of 3 members of Verify failed"), (result.Steps[^1].Status, result.Steps[^1].Note));
+        Assert.Equal((StepStatus.Failed, "Validate failed"), (result.Steps[^1].Status, result.Steps[^1].Note));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ExecutorTests : IDisposable
     public async Task Run_FailureWithoutVerbose_LogsMessageWithoutStackTrace()
     {
         var (_, quiet) = await harness.RunAsync("Acquire[a]", "--fail", "a");
-        var (_, verbose) = await harness.RunAsync("Acquire[a]", "--fail", "a", "--verbose");
+        var (_, verbose) = await harness.RunAsync("Acquire[a]", "--fail", "a", "--verbosity", "verbose");
 
         Assert.Contains("ERR [Acquire[a]] cannot fetch a", quiet, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", quiet, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ImagePipeline.Engine.Tests;
 
 public sealed class HelpWriterTests : IDisposable
@@ -25,14 +27,46 @@ public sealed class HelpWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_NoTarget_PrintsHelpAndDoesNothing()
+    public async Task HelpTarget_DeclaredParameters_ShowsThoseOfTheTargetAndItsDependencies()
     {
-        var build = new ChainBuild();
+        var run = await harness.RunAsync(new ParameterBuild(), ["help", "Upload"]);
 
-        var (result, output) = await harness.RunAsync(build, []);
+        Assert.Equal(0, run.Result.ExitCode);
+        ExpectedOutput.AssertMatches("HelpTarget", run.Data);
+    }
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("Usage: build", output, StringComparison.Ordinal);
-        Assert.Empty(build.Ran);
+    [Fact]
+    public async Task HelpTarget_Undeclared_ShowsEveryParameterAndSaysWhy()
+    {
+        var run = await harness.RunAsync("Sync", "--help");
+
+        Assert.Equal(0, run.Result.ExitCode);
+        ExpectedOutput.AssertMatches("HelpTargetUndeclared", run.Data);
+    }
+
+    [Fact]
+    public async Task HelpTarget_UsesUnknownParameter_FailsEveryRun()
+    {
+        var run = await harness.RunAsync(new StaleUsesBuild(), ["--help"]);
+
+        Assert.Equal((2, "Target Show uses 'Gone', which is not a parameter of the build."), (run.Result.ExitCode, run.Result.Error));
+    }
+
+    [Fact]
+    public void Version_FormatsProductVersionAndCommit() =>
+        ExpectedOutput.AssertMatches("Version",
+            HelpWriter.VersionLine("ImagePipeline", "1.2.3+0123456789abcdef0123456789abcdef01234567") + "\n"
+            + HelpWriter.VersionLine("ImagePipeline", "1.2.3") + "\n");
+
+    [Fact]
+    public async Task Version_OfThisAssembly_NamesTheCommitItWasBuiltFrom()
+    {
+        var run = await harness.RunAsync("--version");
+
+        Assert.Equal(0, run.Result.ExitCode);
+        var match = System.Text.RegularExpressions.Regex.Match(run.Data, @"^ImagePipeline\.Engine\.Tests \d+\.\d+\.\d+\S* \(commit ([0-9a-f]{40})\)\n$");
+        Assert.True(match.Success, run.Data);
+        var git = Process.Start(new ProcessStartInfo("git", ["-C", Testing.RepositoryPaths.Root, "cat-file", "-t", match.Groups[1].Value]) { RedirectStandardOutput = true })!;
+        Assert.Equal("commit", (await git.StandardOutput.ReadToEndAsync()).Trim());
     }
 }

@@ -13,10 +13,4 @@ public sealed class NameStyleTests
         Assert.Equal(kebab, NameStyle.Kebab(member));
         Assert.Equal(snake, NameStyle.UpperSnake(member));
     }
-
-    [Fact]
-    public void Loose_IgnoresCaseDashesAndUnderscores()
-    {
-        Assert.Equal(NameStyle.Loose("MaxImageSize"), NameStyle.Loose("max_image-SIZE"));
-    }
 }

@@ -51,6 +51,18 @@ public sealed class OutputSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Log_GitHubActionsWarning_IsAWarningAnnotation()
+    {
+        harness.Environment["GITHUB_ACTIONS"] = "true";
+
+        var (_, output) = await harness.RunAsync(new LocatedErrorBuild(), ["Check"]);
+
+        Assert.Contains("\n::warning::[Check] unencrypted file: a.yaml\n", "\n" + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRN [Check] unencrypted", output, StringComparison.Ordinal);
+        Assert.Contains("::error file=", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Log_JsonFormat_WritesOneObjectPerLine()
     {
         var (result, output) = await harness.RunAsync("Verify[a]", "--log-format", "json");
@@ -66,7 +78,7 @@ public sealed class OutputSinkTests : IDisposable
     {
         harness.Environment["SECRET_KEY"] = "hunter2";
 
-        var (_, run) = await harness.RunAsync(new ParameterBuild(), ["Show", "--verbose"]);
+        var (_, run) = await harness.RunAsync(new ParameterBuild(), ["Show", "--verbosity", "verbose"]);
         var (_, plan) = await harness.RunAsync(new ParameterBuild(), ["Show", "--plan", "--dry-run"]);
         var (_, json) = await harness.RunAsync(new ParameterBuild(), ["Show", "--log-format", "json"]);
 

@@ -11,7 +11,7 @@ public sealed class ProceedAfterFailureTests : IDisposable
     {
         var build = new ProceedBuild();
 
-        var (result, output) = await harness.RunAsync(build, ["Publish", "Collect", "--fail", "Validate"]);
+        var (result, output) = await harness.RunAsync(build, ["Publish", "Collect", "--fail=Validate"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["Check[a]", "Check[b]", "Collect", "Publish[a]", "Publish[b]", "Validate"], build.Ran.Order(StringComparer.Ordinal));
@@ -25,7 +25,7 @@ public sealed class ProceedAfterFailureTests : IDisposable
     {
         var build = new ProceedBuild();
 
-        var (result, _) = await harness.RunAsync(build, ["Publish", "Collect", "--fail", "Check[a]"]);
+        var (result, _) = await harness.RunAsync(build, ["Publish", "Collect", "--fail=Check[a]"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Publish[a]", build.Ran);
@@ -40,7 +40,7 @@ public sealed class ProceedAfterFailureTests : IDisposable
     {
         var build = new ProceedBuild();
 
-        var (result, _) = await harness.RunAsync(build, ["Last", "--fail", "Strict"]);
+        var (result, _) = await harness.RunAsync(build, ["Last", "--fail=Strict"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["Strict"], build.Ran);

@@ -2,16 +2,63 @@ namespace ImagePipeline.Engine.Tests;
 
 public sealed class SummaryWriterTests : IDisposable
 {
+    private const string LongReason = ": the server answered 503 Service Unavailable three times in a row, so the download was given up after 5 tries";
     private readonly BuildHarness harness = new();
 
     public void Dispose() => harness.Dispose();
 
-    [Fact]
-    public async Task Summary_FailedRun_MatchesExpected()
+    [Theory]
+    [InlineData(80)]
+    [InlineData(160)]
+    public async Task Summary_AtTerminalWidth_MatchesExpectedAndFits(int columns)
     {
-        var (_, output) = await harness.RunAsync("Sync", "Prune", "--fail", "b", "--unchanged", "c", "--skip", "Validate");
+        harness.Environment["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        ExpectedOutput.AssertMatches("Summary", ExpectedOutput.Summary(output));
+        var run = await harness.RunAsync("Sync", "Prune", "--fail", "b", "--mismatch", "a", "--unchanged", "c", "--skip", "Validate", "--reason", LongReason);
+
+        var summary = ExpectedOutput.Summary(run.Log);
+        ExpectedOutput.AssertMatches($"Summary{columns}", summary);
+        var table = summary.Split('\n').TakeWhile(line => !line.Contains(" failed: ", StringComparison.Ordinal)).ToList();
+        Assert.All(table, line => Assert.True(line.Length <= columns, $"{line.Length} > {columns}: {line}"));
+        Assert.Equal(table.Max(line => line.Length), table[0].Length);
+    }
+
+    [Fact]
+    public async Task Summary_WithoutColumnsOrTerminal_FitsTheDefaultWidth()
+    {
+        var run = await harness.RunAsync("Sync", "--fail", "b", "--reason", LongReason + LongReason);
+
+        var table = ExpectedOutput.Summary(run.Log).Split('\n').TakeWhile(line => !line.Contains(" failed: ", StringComparison.Ordinal));
+        Assert.All(table, line => Assert.True(line.Length <= 120, line));
+        Assert.Contains("…", run.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_MemberFailsALaterStage_CollectorAndClosingLineNameThatStage()
+    {
+        var run = await harness.RunAsync("Sync", "--mismatch", "b");
+
+        Assert.Equal((StepStatus.Failed, "b: Verify failed"), run.Result.Steps.Where(s => s.Target == "Sync").Select(s => (s.Status, s.Note)).Single());
+        Assert.EndsWith("=\nb: Verify failed: the digest of b does not match\n", run.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_PlainDependencyFails_CollectorNamesItOnce()
+    {
+        var run = await harness.RunAsync("Sync", "--invalid");
+
+        Assert.Equal("Validate failed", run.Result.Steps.Single(s => s.Target == "Sync").Note);
+        Assert.EndsWith("=\nValidate failed: inputs are invalid\n", run.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_Quiet_OnlyWhenSomethingFailed()
+    {
+        var quiet = await harness.RunAsync("Sync", "--verbosity", "quiet");
+        var failed = await harness.RunAsync("Sync", "--verbosity", "quiet", "--fail", "a");
+
+        Assert.Empty(quiet.Log);
+        Assert.Contains("a: Acquire failed: cannot fetch a", failed.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,6 +79,8 @@ public sealed class SummaryWriterTests : IDisposable
             | Acquire | a | Failed | 0:00 | cannot fetch a |
             | Verify | a | NotRun |  | Acquire[a] failed |
             | **Total** |  | **Failed** | 0:00 |  |
+
+            a: Acquire failed: cannot fetch a
 
             """,
             File.ReadAllText(file));

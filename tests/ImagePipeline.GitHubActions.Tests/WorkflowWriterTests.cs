@@ -89,4 +89,25 @@ public class WorkflowWriterTests
         Assert.Contains("\npermissions: {}\n", yaml, StringComparison.Ordinal);
         Assert.Contains("\non: {}\n", yaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_JobEnvironment_FollowsRunsOn()
+    {
+        var job = new WorkflowJob("deploy", [WorkflowStep.Script("s", "true")]) { Environment = "production" };
+
+        var yaml = WorkflowWriter.Write(new Workflow("x", new WorkflowTriggers(), [job]));
+
+        Assert.Contains("    runs-on: ubuntu-latest\n    environment: production\n    steps:\n", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("environment:", WorkflowWriter.Write(new Workflow("x", new WorkflowTriggers(), [job with { Environment = null }])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_StepContinueOnError_IsAPlainBooleanAfterIf()
+    {
+        var step = WorkflowStep.Uses("Fetch", "actions/download-artifact@v4") with { If = "always()", ContinueOnError = true };
+
+        var yaml = WorkflowWriter.Write(new Workflow("x", new WorkflowTriggers(), [new WorkflowJob("j", [step])]));
+
+        Assert.Contains("      - name: Fetch\n        if: always()\n        continue-on-error: true\n        uses: actions/download-artifact@v4\n", yaml, StringComparison.Ordinal);
+    }
 }

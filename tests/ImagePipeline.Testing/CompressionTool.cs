@@ -30,6 +30,21 @@ public static class CompressionTool
         }
     }
 
+    /// <summary>Runs <c>tool -dc input</c>: its exit code and what it wrote to stdout.</summary>
+    public static (int ExitCode, byte[] Output) Decompress(string tool, string input)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-dc");
+        start.ArgumentList.Add(input);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {tool}");
+        using var output = new MemoryStream();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.BaseStream.CopyTo(output);
+        errors.GetAwaiter().GetResult();
+        process.WaitForExit();
+        return (process.ExitCode, output.ToArray());
+    }
+
     /// <summary>Deterministic disk-like bytes: runs of zeros, repeated text and random blocks.</summary>
     public static byte[] DiskLikeBytes(int length, int seed = 1)
     {

@@ -6,7 +6,11 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ImagePipeline.Testing;
 
@@ -61,7 +65,13 @@ public sealed class HttpsTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await LoopbackKestrel.StopAsync(_app);
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(timeout.Token);
+            await _app.DisposeAsync();
+        }
+
         Certificate.Dispose();
         _directory.Dispose();
     }
@@ -83,7 +93,18 @@ public sealed class HttpsTestServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 
-    private async Task StartAppAsync() => (_app, BaseUri) = await LoopbackKestrel.StartAsync(HandleAsync, listen => listen.UseHttps(Certificate));
+    private async Task StartAppAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(Certificate)));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -166,12 +187,17 @@ public sealed class HttpsTestServer : IAsyncDisposable
         }
 
         response.ContentLength = end - start;
+        if (route.ContentType is not null)
+        {
+            response.ContentType = route.ContentType;
+        }
+
         if (HttpMethods.IsHead(request.Method))
         {
             return;
         }
 
-        var limit = faulty ? route.TruncateAfter ?? route.ResetAfter ?? route.StallAfter : null;
+        var limit = faulty ? route.TruncateAfter ?? route.ResetAfter ?? route.StallAfter ?? route.TrickleAfter : null;
         var stop = limit is { } l ? Math.Min(end, start + l) : end;
         for (var offset = start; offset < stop; offset += 64 * 1024)
         {
@@ -185,7 +211,24 @@ public sealed class HttpsTestServer : IAsyncDisposable
         }
 
         await response.Body.FlushAsync(context.RequestAborted);
-        if (route.StallAfter is not null)
+        if (route.TrickleAfter is not null)
+        {
+            // One byte now and then, for as long as the client listens: never silent, never useful.
+            try
+            {
+                for (var offset = stop; offset < end; offset++)
+                {
+                    await Task.Delay(route.TrickleInterval, context.RequestAborted);
+                    await response.Body.WriteAsync(content.AsMemory((int)offset, 1), context.RequestAborted);
+                    await response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up on us, as it should.
+            }
+        }
+        else if (route.StallAfter is not null)
         {
             try
             {

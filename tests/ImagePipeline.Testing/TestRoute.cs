@@ -12,6 +12,9 @@ public sealed class TestRoute
     /// <summary>The body served (with Content-Length).</summary>
     public byte[] Content { get; init; } = [];
 
+    /// <summary>Content-Type of the body; none when null.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>Answer this status with no body instead (e.g. 404).</summary>
     public int? Status { get; init; }
 
@@ -45,6 +48,11 @@ public sealed class TestRoute
     public long? StallAfter { get; init; }
 
     public TimeSpan StallDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Send this many body bytes, then one byte every <see cref="TrickleInterval"/>.</summary>
+    public long? TrickleAfter { get; init; }
+
+    public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Answer with a redirect to this URL.</summary>
     public Uri? RedirectTo { get; init; }

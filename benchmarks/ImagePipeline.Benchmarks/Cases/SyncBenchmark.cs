@@ -26,7 +26,7 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
         Console.WriteLine($"No-op Sync of {settings.SyncImages} images");
         var directory = Path.Combine(settings.WorkDirectory, "sync");
         var manifestPath = WriteManifest(directory);
-        var manifest = ManifestLoader.Load(manifestPath, RepositoryPaths.Root);
+        var manifest = ManifestLoader.Load(manifestPath, RepositoryPaths.Root, ManifestLoadOptions.Strict with { FileRoots = [directory] });
         await rgw.CreateBucketAsync(Bucket);
         var credentials = rgw.Credentials(Bucket);
         var store = ImageStoreFactory.Create(StoreLocation.S3, credentials, Logger.None);

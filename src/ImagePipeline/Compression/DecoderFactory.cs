@@ -1,55 +1,76 @@
-using System.IO.Compression;
+using ImagePipeline.Compression.Managed;
 using ImagePipeline.Compression.Native;
-using SharpCompress.Compressors.Xz;
-using ManagedZstdStream = SharpCompress.Compressors.ZStandard.DecompressionStream;
+using ImagePipeline.Compression.Managed.Xz;
 
 namespace ImagePipeline.Compression;
 
 /// <summary>
 /// Opens decoding streams. xz, zstd and gzip use the system liblzma, libzstd and zlib when they
 /// load (measured faster than the managed decoders; liblzma decodes multi-block files on all
-/// cores; zlib reports a truncated gzip stream, which <see cref="GZipStream"/> silently accepts),
-/// else SharpCompress for xz and zstd and the BCL's <see cref="GZipStream"/> for gzip.
+/// cores). Without them, or with <see cref="DecoderImplementation.Managed"/>, managed decoders
+/// that reject what the native ones reject: <see cref="StrictXzStream"/> (our xz container
+/// around SharpCompress's LZMA2; no ARM64 filter), <see cref="StrictGzipStream"/> and
+/// <see cref="NonEmptyZstdStream"/>.
 /// </summary>
 public sealed class DecoderFactory
 {
+    private readonly Func<CompressionFormat, bool> _nativeAvailable;
+
     public DecoderFactory(DecoderOptions? options = null)
+        : this(options, format => NativeLibraryInfo.For(format).IsAvailable())
+    {
+    }
+
+    /// <summary>For tests: <paramref name="nativeAvailable"/> stands in for loading the libraries.</summary>
+    internal DecoderFactory(DecoderOptions? options, Func<CompressionFormat, bool> nativeAvailable)
     {
         Options = options ?? DecoderOptions.Default;
+        _nativeAvailable = nativeAvailable;
     }
 
     public DecoderOptions Options { get; }
 
     /// <summary>True when <paramref name="format"/> would be decoded by a system library.</summary>
-    public bool UsesNative(CompressionFormat format) => format switch
+    public bool UsesNative(CompressionFormat format) => Options.Implementation switch
     {
-        CompressionFormat.Xz => WantsNative(LibLzma.IsAvailable, "liblzma.so.5 (≥ 5.4)"),
-        CompressionFormat.Zstd => WantsNative(LibZstd.IsAvailable, "libzstd.so.1"),
-        CompressionFormat.Gzip => WantsNative(LibZ.IsAvailable, "libz.so.1"),
-        _ => false,
+        DecoderImplementation.Managed => false,
+        _ => _nativeAvailable(format),
     };
 
     /// <summary>
     /// A stream of the decoded bytes of <paramref name="compressed"/> (which it does not dispose).
-    /// Reading throws <see cref="DecompressionException"/> (native decoders) or the managed decoder's
-    /// own exception on corrupt input; callers wrap the latter with <see cref="DecompressionException"/>.
+    /// Reading throws <see cref="DecompressionException"/> on corrupt input. Throws <see cref="DecoderUnavailableException"/>
+    /// when <see cref="DecoderImplementation.Native"/> is asked for and the system library cannot be loaded.
     /// </summary>
-    public Stream Open(CompressionFormat format, Stream compressed, string imageName) => format switch
+    public Stream Open(CompressionFormat format, Stream compressed, string imageName)
     {
-        CompressionFormat.Gzip when UsesNative(format) => new GzipDecoderStream(compressed, imageName),
-        CompressionFormat.Gzip => new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true),
-        CompressionFormat.Xz when UsesNative(format) => new LzmaDecoderStream(compressed, imageName, Options),
-        CompressionFormat.Xz => new SynchronousReadStream(new XZStream(new ManagedDecoderInput(compressed))),
-        CompressionFormat.Zstd when UsesNative(format) => new ZstdDecoderStream(compressed, imageName),
-        CompressionFormat.Zstd => new ManagedZstdStream(compressed, leaveOpen: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
+        var native = UsesNative(format);
+        if (!native && Options.Implementation == DecoderImplementation.Native)
+        {
+            throw Unavailable(format, imageName);
+        }
 
-    private bool WantsNative(bool available, string library) => Options.Implementation switch
+        return (format, native) switch
+        {
+            (CompressionFormat.Gzip, true) => new GzipDecoderStream(compressed, imageName),
+            (CompressionFormat.Gzip, false) => Managed(new StrictGzipStream(compressed, imageName)),
+            (CompressionFormat.Xz, true) => new LzmaDecoderStream(compressed, imageName, Options),
+            (CompressionFormat.Xz, false) => Managed(new StrictXzStream(compressed, Options.MemoryLimit)),
+            (CompressionFormat.Zstd, true) => new ZstdDecoderStream(compressed, imageName),
+            (CompressionFormat.Zstd, false) => Managed(new NonEmptyZstdStream(compressed, imageName)),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+        };
+
+        Stream Managed(Stream decoder) => new ManagedDecoderStream(decoder, imageName, format);
+    }
+
+    private static DecoderUnavailableException Unavailable(CompressionFormat format, string imageName)
     {
-        DecoderImplementation.Managed => false,
-        DecoderImplementation.Native when !available =>
-            throw new DllNotFoundException($"{library} is not available; use the managed decoder instead"),
-        _ => available,
-    };
+        var library = NativeLibraryInfo.For(format);
+        var name = DecompressionException.FormatName(format);
+        return new DecoderUnavailableException(imageName, format,
+            $"decoding {name} with --decoder native needs {library.Library}, which could not be loaded. " +
+            $"Install the Debian package {library.DebianPackage} (apt-get install {library.DebianPackage}), " +
+            "or use --decoder auto (the managed decoder where the library is missing).");
+    }
 }

@@ -13,7 +13,7 @@ namespace ImagePipeline.Credentials;
 /// does not authenticate key names).</item>
 /// </list>
 /// Neither → <see cref="CredentialsMissingException"/> saying what to set. The endpoint must be an
-/// absolute http(s) URI. The environment is a function so callers and tests choose what it sees.
+/// absolute http(s) URI without user:password@ or a query (refused without echoing them). The environment is a function so callers and tests choose what it sees.
 /// </summary>
 public sealed class CredentialResolver
 {
@@ -108,6 +108,16 @@ public sealed class CredentialResolver
         {
             var where = source is null ? endpointName : $"{source}: {endpointName}";
             throw new CredentialsException($"{where} must be an absolute http(s) URI such as https://s3.us-west-1.idrivee2.com", source, endpointName);
+        }
+
+        if (uri.UserInfo.Length > 0 || uri.Query.Length > 0)
+        {
+            // Never echo the value: the user:password or query is what must not be printed.
+            var where = source is null ? endpointName : $"{source}: {endpointName}";
+            var part = uri.UserInfo.Length > 0 ? "credentials (user:password@)" : "a query (?…)";
+            throw new CredentialsException(
+                $"{where} must not contain {part}: give the endpoint as scheme://host[:port] only (here {uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}), and the keys in {AccessKeyVariable} and {SecretKeyVariable} (or access_key and secret_key in the sops file)",
+                source, endpointName);
         }
 
         return new StoreCredentials(accessKey, secretKey, uri, bucket);

@@ -28,7 +28,7 @@ internal static class ChecksumField
 
         reader.Error(key, ManifestVocabulary.IsPlaceholder(text)
             ? placeholderMessage
-            : $"expected {Checksum.ExpectedForm}, got '{text}'");
+            : $"expected {Checksum.ExpectedForm}, got '{ManifestLimits.Shown(text)}'");
         return null;
     }
 

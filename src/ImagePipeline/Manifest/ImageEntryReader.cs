@@ -49,7 +49,7 @@ internal static class ImageEntryReader
 
         image.Error("name", name.Length > ManifestVocabulary.MaxNameLength
             ? string.Create(CultureInfo.InvariantCulture, $"must be at most {ManifestVocabulary.MaxNameLength} characters (it names targets and CI jobs), got {name.Length}")
-            : $"must contain only lowercase letters, digits, '.' and '-' (it names targets and CI jobs), got '{name}'");
+            : $"must contain only lowercase letters, digits, '.' and '-' (it names targets and CI jobs), got '{ManifestLimits.Shown(name)}'");
         return null;
     }
 
@@ -76,6 +76,13 @@ internal static class ImageEntryReader
         }
 
         var objectKey = context.DestinationPrefix + path;
+        if (objectKey.StartsWith(StoreLayout.ImagesRoot, StringComparison.Ordinal)
+            && ObjectKeyRules.CheckKeyLength(objectKey, StoreLayout.MetadataKeyFor(objectKey)) is { } tooLong)
+        {
+            destination.Error("path", tooLong);
+            return (null, null, mark);
+        }
+
         if (StoreLayout.CheckDestination(context.DestinationPrefix, path) is { } reserved)
         {
             destination.Error("path", reserved);

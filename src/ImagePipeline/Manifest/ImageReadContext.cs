@@ -7,8 +7,10 @@ namespace ImagePipeline.Manifest;
 /// <param name="DestinationPrefix">spec.defaults.destinationPrefix (or its default).</param>
 /// <param name="DefaultAlgorithm">spec.defaults.validation.algorithm, null when not set.</param>
 /// <param name="ChecksumsOptional">Loading for Pin (<see cref="ManifestLoadOptions.ChecksumsOptional"/>).</param>
+/// <param name="Roots">Where file sources and packer directories may be.</param>
 internal sealed record ImageReadContext(
     string RootDirectory,
     string DestinationPrefix,
     HashAlgorithmKind? DefaultAlgorithm,
-    bool ChecksumsOptional);
+    bool ChecksumsOptional,
+    FileRoots Roots);

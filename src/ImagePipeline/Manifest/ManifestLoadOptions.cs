@@ -17,4 +17,11 @@ public sealed record ManifestLoadOptions
     /// included, and is reported the same way.
     /// </summary>
     public bool ChecksumsOptional { get; init; }
+
+    /// <summary>
+    /// Folders besides the repository root where <c>file</c> sources and packer directories may be
+    /// (<c>--file-root</c>); relative ones resolve against the repository root. Every path is
+    /// checked with its symbolic links resolved.
+    /// </summary>
+    public IReadOnlyList<string> FileRoots { get; init; } = [];
 }

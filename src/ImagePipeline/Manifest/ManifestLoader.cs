@@ -36,7 +36,27 @@ public static class ManifestLoader
             throw new ManifestException(fullPath, errors.Errors);
         }
 
-        return Parse(File.ReadAllText(fullPath), fullPath, root, options);
+        var fileErrors = new ManifestErrorList(DisplayPath(fullPath, root));
+        var size = new FileInfo(fullPath).Length;
+        if (size > ManifestLimits.MaxDocumentBytes)
+        {
+            fileErrors.AddUnlocated(TooLarge(size));
+            throw new ManifestException(fullPath, fileErrors.Errors);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            fileErrors.AddUnlocated($"cannot read the manifest {fullPath}: {ex.Message}");
+            throw new ManifestException(fullPath, fileErrors.Errors);
+        }
+
+        var text = ManifestText.Decode(bytes, fileErrors);
+        return Check(Read(text, root, fullPath, options, fileErrors), fullPath, fileErrors);
     }
 
     /// <summary>Validates manifest text; <paramref name="manifestPath"/> is only used to name it in errors.</summary>
@@ -55,8 +75,14 @@ public static class ManifestLoader
         var root = Path.GetFullPath(rootDirectory);
         var fullPath = Path.GetFullPath(manifestPath, root);
         var errors = new ManifestErrorList(DisplayPath(fullPath, root));
-        var manifest = Read(yamlText, root, fullPath, options, errors);
-        return errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
+        var size = System.Text.Encoding.UTF8.GetByteCount(yamlText);
+        if (size > ManifestLimits.MaxDocumentBytes)
+        {
+            errors.AddUnlocated(TooLarge(size));
+            throw new ManifestException(fullPath, errors.Errors);
+        }
+
+        return Check(Read(yamlText, root, fullPath, options, errors), fullPath, errors);
     }
 
     /// <summary>The path to show users: relative to the root with forward slashes, else absolute.</summary>
@@ -67,6 +93,12 @@ public static class ManifestLoader
             ? fullPath
             : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
+
+    private static ImageManifest Check(ImageManifest? manifest, string fullPath, ManifestErrorList errors) =>
+        errors.HasErrors || manifest is null ? throw new ManifestException(fullPath, errors.Sorted()) : manifest;
+
+    private static string TooLarge(long size) =>
+        $"the manifest is {size:N0} bytes, more than the limit of {ManifestLimits.MaxDocumentBytes:N0} bytes (1 MiB); split it or remove what is not a manifest";
 
     private static ImageManifest? Read(string yamlText, string root, string fullPath, ManifestLoadOptions options, ManifestErrorList errors)
     {
@@ -83,13 +115,18 @@ public static class ManifestLoader
         var name = ReadMetadataName(top);
         var spec = top.Mapping("spec", required: true);
         spec?.RejectUnknownKeys(ManifestVocabulary.SpecKeys);
-        var context = ReadDefaults(spec, root, options);
+        var context = ReadDefaults(spec, root, options, errors);
         var images = ReadImages(spec, context, errors);
         return name is null || images is null ? null : new ImageManifest(name, fullPath, root, context.DestinationPrefix, images);
     }
 
     private static YamlDocument? ReadDocument(string yamlText, ManifestErrorList errors)
     {
+        if (!YamlPrescan.WithinLimits(yamlText, errors))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -97,7 +134,7 @@ public static class ManifestLoader
         }
         catch (YamlException exception)
         {
-            errors.Add(FieldScope.Root, "", "YAML syntax error: " + BareMessage(exception), exception.Start);
+            errors.Add(FieldScope.Root, "", "YAML syntax error: " + BareMessage(exception), SyntaxErrorMark(exception, yamlText));
             return null;
         }
 
@@ -123,12 +160,37 @@ public static class ManifestLoader
         return message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
     }
 
+    /// <summary>
+    /// Where a syntax error is: YamlDotNet's own mark, except for "invalid tab as indentation",
+    /// which it reports at 1:1; then the first tab in a line's indentation.
+    /// </summary>
+    private static Mark SyntaxErrorMark(YamlException exception, string yamlText)
+    {
+        if (exception.Start.Line > 1 || exception.Start.Column > 1 || !exception.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            return exception.Start;
+        }
+
+        var lines = yamlText.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return exception.Start;
+    }
+
     private static void ExpectConstant(YamlMappingReader top, string key, string expected)
     {
         var value = top.Scalar(key, required: true);
         if (value is not null && value != expected)
         {
-            top.Error(key, $"expected `{expected}`, got '{value}'");
+            top.Error(key, $"expected `{expected}`, got '{ManifestLimits.Shown(value)}'");
         }
     }
 
@@ -146,7 +208,7 @@ public static class ManifestLoader
         return name;
     }
 
-    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root, ManifestLoadOptions options)
+    private static ImageReadContext ReadDefaults(YamlMappingReader? spec, string root, ManifestLoadOptions options, ManifestErrorList errors)
     {
         var defaults = spec?.Mapping("defaults");
         defaults?.RejectUnknownKeys(ManifestVocabulary.DefaultsKeys);
@@ -159,7 +221,7 @@ public static class ManifestLoader
         var validation = defaults?.Mapping("validation");
         validation?.RejectUnknownKeys(ManifestVocabulary.DefaultsValidationKeys);
         HashAlgorithmKind? algorithm = validation is null ? null : ValidationReader.ReadAlgorithm(validation, "algorithm");
-        return new ImageReadContext(root, prefix, algorithm, options.ChecksumsOptional);
+        return new ImageReadContext(root, prefix, algorithm, options.ChecksumsOptional, FileRoots.Create(root, options.FileRoots, errors));
     }
 
     private static List<ImageDefinition>? ReadImages(YamlMappingReader? spec, ImageReadContext context, ManifestErrorList errors)
@@ -180,28 +242,7 @@ public static class ManifestLoader
             .Select((node, index) => ImageEntryReader.Read(node, index, context, errors))
             .OfType<ImageEntry>()
             .ToList();
-        RejectDuplicates(entries, errors);
+        ImageEntryConflicts.Report(entries, errors);
         return [.. entries.Select(e => e.Definition).OfType<ImageDefinition>()];
-    }
-
-    private static void RejectDuplicates(List<ImageEntry> entries, ManifestErrorList errors)
-    {
-        var names = new Dictionary<string, Mark>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, (string? Image, Mark Mark)>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (entry.Name is { } name && !names.TryAdd(name, entry.NameMark))
-            {
-                errors.Add(entry.Scope, "name", $"duplicate image name '{name}' (first used at line {names[name].Line.ToString(CultureInfo.InvariantCulture)})", entry.NameMark);
-            }
-
-            if (entry.ObjectKey is { } key && !keys.TryAdd(key, (entry.Name, entry.DestinationMark)))
-            {
-                var (other, mark) = keys[key];
-                errors.Add(entry.Scope, "destination.path",
-                    $"key '{key}' is also the destination of {(other is null ? "another image" : $"'{other}'")} (line {mark.Line.ToString(CultureInfo.InvariantCulture)})",
-                    entry.DestinationMark);
-            }
-        }
     }
 }

@@ -15,16 +15,28 @@ public static class ManifestSchema
     /// <summary>Where the schema is checked in, relative to the repository root.</summary>
     public const string RelativePath = "images/images.schema.json";
 
-    /// <summary>destination.path: relative, '/'-separated, no empty/./.. segments, no control characters.</summary>
+    /// <summary>
+    /// destination.path: relative, '/'-separated, no empty/./.. segments, no control characters, no
+    /// percent-encoded '.', '/' or '\', no segment ending in '.' or ' ' (the loader checks the rest:
+    /// NFC, byte lengths).
+    /// </summary>
     public const string DestinationPathPattern =
-        @"^(?!/)(?![A-Za-z]:)(?!.*/$)(?!.*//)(?!(.*/)?\.\.?(/|$))[^\\\x00-\x1f\x7f-\x9f]+$";
+        @"^(?!/)(?![A-Za-z]:)(?!.*/$)(?!.*//)(?!(.*/)?\.\.?(/|$))(?!.*%(2[eEfF]|5[cC]))(?!.*[. ](/|$))[^\\\x00-\x1f\x7f-\x9f]+$";
 
     /// <summary>destinationPrefix: <c>images/</c> or a folder in it (see StoreLayout), ending with '/'.</summary>
     public const string DestinationPrefixPattern =
-        @"^(?!.*//)(?!(.*/)?\.\.?/)(?!images/(" + ReservedCatalogNames + ")/)images/([^\\\x00-\x1f\x7f-\x9f]*/)?$";
+        @"^(?!.*//)(?!(.*/)?\.\.?/)(?!.*%(2[eEfF]|5[cC]))(?!.*[. ]/)(?!images/(" + ReservedCatalogNames + ")/)images/([^\\\x00-\x1f\x7f-\x9f]*/)?$";
 
     /// <summary>The catalog's names in any case, spelled out (ECMA-262 patterns have no inline case-insensitivity).</summary>
     private const string ReservedCatalogNames = "[Ss][Hh][Aa](256|512)[Ss][Uu][Mm][Ss]|[Ii][Nn][Dd][Ee][Xx]\\.[Jj][Ss][Oo][Nn]";
+
+    /// <summary>
+    /// A digest, or a placeholder as <see cref="ManifestVocabulary.IsPlaceholder"/> sees one: the schema
+    /// describes the file as edited, before Pin (the strict loader still rejects placeholders).
+    /// Letter case spelled out: JavaScript patterns (editors) have no inline (?i).
+    /// </summary>
+    public const string ChecksumOrPlaceholderPattern =
+        ChecksumPattern + "|[Rr][Ee][Pp][Ll][Aa][Cc][Ee]|[Tt][Oo][Dd][Oo]|<[^<>]*>";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -82,8 +94,8 @@ public static class ManifestSchema
         ["checksum"] = new JsonObject
         {
             ["type"] = "string",
-            ["pattern"] = ChecksumPattern,
-            ["description"] = "Digest as sha256:<64 hex digits> or sha512:<128 hex digits>.",
+            ["pattern"] = ChecksumOrPlaceholderPattern,
+            ["description"] = "Digest as sha256:<64 hex digits> or sha512:<128 hex digits>; a placeholder (REPLACE…, TODO, <…>) is left for ./build.sh Pin to fill in (Validate and Sync reject it).",
         },
         ["algorithm"] = Enum(Algorithms, "Digest algorithm. There is no none: every image is verified."),
         ["decompress"] = Enum(CompressionNames, "The source is compressed; the published file is its decompressed content."),
@@ -109,7 +121,8 @@ public static class ManifestSchema
                 ["type"] = "string",
                 ["format"] = "uri",
                 ["pattern"] = "^https://",
-                ["description"] = "https:// URL without user:password.",
+                ["maxLength"] = ManifestLimits.MaxUrlLength,
+                ["description"] = "https:// URL without user:password, at most 2048 characters.",
             },
             ["checksum"] = WithDescription(Ref("checksum"), "Published digest of the downloaded bytes."),
             ["decompress"] = Ref("decompress"),
@@ -144,11 +157,7 @@ public static class ManifestSchema
                 ["maxLength"] = MaxNameLength,
                 ["description"] = "Lowercase letters, digits, '.' and '-', at most 63 characters; names targets and CI jobs.",
             },
-            ["source"] = new JsonObject
-            {
-                ["description"] = "Where the bytes come from.",
-                ["oneOf"] = new JsonArray(Ref("httpSource"), Ref("fileSource"), Ref("packerSource")),
-            },
+            ["source"] = SourceByType(),
             ["destination"] = Object("Where the image is published.", ["path"], new JsonObject
             {
                 ["path"] = new JsonObject
@@ -176,6 +185,27 @@ public static class ManifestSchema
         };
         return image;
     }
+
+    /// <summary>
+    /// The source's definition chosen by its <c>type</c> with if/then (not oneOf, where an editor
+    /// reports every branch's errors for one mistake).
+    /// </summary>
+    private static JsonObject SourceByType() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "Where the bytes come from.",
+        ["required"] = Strings(["type"]),
+        ["properties"] = new JsonObject { ["type"] = Enum(SourceTypes, "http, file or packer.") },
+        ["allOf"] = new JsonArray([.. SourceTypes.Select(type => (JsonNode)new JsonObject
+        {
+            ["if"] = new JsonObject
+            {
+                ["required"] = Strings(["type"]),
+                ["properties"] = new JsonObject { ["type"] = new JsonObject { ["const"] = type } },
+            },
+            ["then"] = Ref(type + "Source"),
+        })]),
+    };
 
     private static JsonObject Source(string type, string description, IReadOnlyList<string> required, JsonObject properties)
     {

@@ -20,7 +20,7 @@ internal static class SourceReader
         {
             if (type is not null)
             {
-                source.Error("type", $"expected one of {string.Join(", ", SourceTypes)}, got '{type}'" + KeySuggestion.Hint(type, SourceTypes));
+                source.Error("type", $"expected one of {string.Join(", ", SourceTypes)}, got '{ManifestLimits.Shown(type)}'" + KeySuggestion.Hint(type, SourceTypes));
             }
 
             source.RejectUnknownKeys(AllSourceKeys);
@@ -31,8 +31,8 @@ internal static class SourceReader
         return type switch
         {
             "http" => ReadHttp(source, imageName, context.ChecksumsOptional),
-            "file" => ReadFile(source, imageName, context.RootDirectory, context.ChecksumsOptional),
-            _ => ReadPacker(source, context.RootDirectory),
+            "file" => ReadFile(source, imageName, context),
+            _ => ReadPacker(source, context),
         };
     }
 
@@ -78,16 +78,22 @@ internal static class SourceReader
             return null;
         }
 
+        if (text.Length > ManifestLimits.MaxUrlLength)
+        {
+            source.Error("url", $"is {text.Length:N0} characters, more than the limit of {ManifestLimits.MaxUrlLength:N0}, got '{ManifestLimits.Shown(Redact(text))}'");
+            return null;
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || string.IsNullOrEmpty(url.Host))
         {
-            source.Error("url", $"expected an absolute https:// URL, got '{Redact(text, url)}'");
+            source.Error("url", $"expected an absolute https:// URL, got '{ManifestLimits.Shown(Redact(text))}'");
             return null;
         }
 
         var problem = url.Scheme != Uri.UriSchemeHttps
-            ? $"only https:// URLs are allowed, got '{Redact(text, url)}'"
+            ? $"only https:// URLs are allowed, got '{ManifestLimits.Shown(Redact(text))}'"
             : url.UserInfo.Length > 0
-                ? $"must not contain credentials (user:password@), got '{Redact(text, url)}'"
+                ? $"must not contain credentials (user:password@), got '{ManifestLimits.Shown(Redact(text))}'"
                 : null;
         if (problem is null)
         {
@@ -98,9 +104,29 @@ internal static class SourceReader
         return null;
     }
 
-    /// <summary>The URL as written, with any user:password replaced by *** (secrets never reach messages).</summary>
-    private static string Redact(string text, Uri? url) =>
-        url is { UserInfo.Length: > 0 } ? text.Replace(url.UserInfo, "***", StringComparison.Ordinal) : text;
+    /// <summary>
+    /// The URL as written, with any user:password and every query value replaced by *** (secrets
+    /// never reach messages). Textual, so it works on text that is no valid URI too.
+    /// </summary>
+    internal static string Redact(string text)
+    {
+        var authorityStart = text.IndexOf("://", StringComparison.Ordinal);
+        authorityStart = authorityStart < 0 ? 0 : authorityStart + 3;
+        var authorityEnd = text.IndexOfAny(['/', '?', '#'], authorityStart);
+        authorityEnd = authorityEnd < 0 ? text.Length : authorityEnd;
+        var at = authorityEnd > authorityStart ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) : -1;
+        var redacted = at < 0 ? text : text[..authorityStart] + "***" + text[at..];
+        var query = redacted.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return redacted;
+        }
+
+        var fragment = redacted.IndexOf('#', query);
+        var end = fragment < 0 ? redacted.Length : fragment;
+        var pairs = redacted[(query + 1)..end].Split('&').Select(pair => pair.Contains('=', StringComparison.Ordinal) ? pair[..pair.IndexOf('=', StringComparison.Ordinal)] + "=***" : pair);
+        return redacted[..(query + 1)] + string.Join('&', pairs) + redacted[end..];
+    }
 
     private static bool HasDecompress(YamlMappingReader source) =>
         source.Has("decompress") && !source.IsNullValue("decompress");
@@ -121,22 +147,26 @@ internal static class SourceReader
             }
         }
 
-        source.Error("decompress", $"expected one of {string.Join(", ", CompressionNames)}, got '{text}'");
+        source.Error("decompress", $"expected one of {string.Join(", ", CompressionNames)}, got '{ManifestLimits.Shown(text)}'");
         return null;
     }
 
-    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, string root, bool checksumOptional)
+    private static SourceFields ReadFile(YamlMappingReader source, string? imageName, ImageReadContext context)
     {
+        var checksumOptional = context.ChecksumsOptional;
         var path = source.Scalar("path", required: true);
         string? fullPath = null;
         if (path is not null)
         {
-            fullPath = Path.GetFullPath(path, root);
-            if (!File.Exists(fullPath))
+            (fullPath, var problem) = context.Roots.Confine(path, context.RootDirectory);
+            problem ??= File.Exists(fullPath)
+                ? null
+                : Directory.Exists(fullPath)
+                    ? $"expected a file, '{ManifestLimits.Shown(path)}' is a directory"
+                    : $"file not found: '{ManifestLimits.Shown(path)}' (resolved to {fullPath})";
+            if (problem is not null)
             {
-                source.Error("path", Directory.Exists(fullPath)
-                    ? $"expected a file, '{path}' is a directory"
-                    : $"file not found: '{path}' (resolved to {fullPath})");
+                source.Error("path", problem);
                 fullPath = null;
             }
         }
@@ -149,14 +179,14 @@ internal static class SourceReader
         return new SourceFields("file", result, checksum, decompress, HasDecompress(source), PlaceholderAlgorithm(source, checksum, checksumOptional));
     }
 
-    private static SourceFields ReadPacker(YamlMappingReader source, string root)
+    private static SourceFields ReadPacker(YamlMappingReader source, ImageReadContext context)
     {
         var path = source.Scalar("path", required: true);
-        var directory = path is null ? null : PackerDirectory(source, path, root);
+        var directory = path is null ? null : PackerDirectory(source, path, context);
         var artifact = source.Scalar("artifact", required: true);
         if (artifact is not null && directory is not null && !IsArtifactInside(artifact, directory))
         {
-            source.Error("artifact", $"must be a relative path inside the packer directory '{path}', got '{artifact}'");
+            source.Error("artifact", $"must be a relative path inside the packer directory '{ManifestLimits.Shown(path)}', got '{ManifestLimits.Shown(artifact)}' (symbolic links are resolved)");
             artifact = null;
         }
 
@@ -167,16 +197,16 @@ internal static class SourceReader
         return new SourceFields("packer", result, null, null, HasDecompress: false);
     }
 
-    private static string? PackerDirectory(YamlMappingReader source, string path, string root)
+    private static string? PackerDirectory(YamlMappingReader source, string path, ImageReadContext context)
     {
-        var fullPath = Path.GetFullPath(Path.Combine(root, path));
-        var problem = Path.IsPathRooted(path) || !IsInside(fullPath, root)
-            ? $"must be a relative path inside the repository, got '{path}'"
-            : !Directory.Exists(fullPath)
-                ? $"directory not found: '{path}' (resolved to {fullPath})"
-                : Directory.EnumerateFiles(fullPath, "*.pkr.hcl").Any()
-                    ? null
-                    : $"'{path}' contains no *.pkr.hcl template";
+        var (fullPath, problem) = Path.IsPathRooted(path)
+            ? (null, $"must be a relative path inside the repository, got '{ManifestLimits.Shown(path)}'")
+            : context.Roots.Confine(path, context.RootDirectory);
+        problem ??= !Directory.Exists(fullPath)
+            ? $"directory not found: '{ManifestLimits.Shown(path)}' (resolved to {fullPath})"
+            : Directory.EnumerateFiles(fullPath, "*.pkr.hcl").Any()
+                ? null
+                : $"'{ManifestLimits.Shown(path)}' contains no *.pkr.hcl template";
         if (problem is null)
         {
             return fullPath;
@@ -186,11 +216,24 @@ internal static class SourceReader
         return null;
     }
 
-    private static bool IsArtifactInside(string artifact, string directory) =>
-        !Path.IsPathRooted(artifact) && IsInside(Path.GetFullPath(Path.Combine(directory, artifact)), directory);
+    /// <summary>The artifact, links resolved as far as it exists (it may not before the build), stays inside the resolved directory.</summary>
+    private static bool IsArtifactInside(string artifact, string directory)
+    {
+        if (Path.IsPathRooted(artifact))
+        {
+            return false;
+        }
 
-    private static bool IsInside(string fullPath, string directory) =>
-        fullPath.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        try
+        {
+            var real = RealPath.Resolve(Path.Combine(directory, artifact));
+            return !string.Equals(real, directory, StringComparison.Ordinal) && RealPath.IsInside(real, directory);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>string → string; null (reported) when any value is not a single value.</summary>
     private static Dictionary<string, string>? ReadVariables(YamlMappingReader source)

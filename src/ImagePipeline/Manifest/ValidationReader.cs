@@ -82,7 +82,7 @@ internal static class ValidationReader
             return algorithm;
         }
 
-        mapping.Error(key, $"expected one of {string.Join(", ", ManifestVocabulary.Algorithms)}, got '{text}'" + (text == "none" ? "; there is no `none`: every image is verified" : ""));
+        mapping.Error(key, $"expected one of {string.Join(", ", ManifestVocabulary.Algorithms)}, got '{ManifestLimits.Shown(text)}'" + (text == "none" ? "; there is no `none`: every image is verified" : ""));
         return null;
     }
 }

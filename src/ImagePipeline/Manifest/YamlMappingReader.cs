@@ -72,7 +72,7 @@ internal sealed class YamlMappingReader
             {
                 var hint = KeySuggestion.Hint(name, known);
                 var allowed = hint.Length > 0 ? hint : "; allowed: " + string.Join(", ", known);
-                Errors.Add(Scope, FieldOf(name), $"unknown key `{name}`{allowed}", key.Start);
+                Errors.Add(Scope, FieldOf(name), $"unknown key `{ManifestLimits.Shown(name)}`{allowed}", key.Start);
             }
         }
     }
@@ -144,7 +144,7 @@ internal sealed class YamlMappingReader
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalarNode scalar => $"'{ManifestLimits.Shown(scalar.Value)}'",
         _ => "an alias",
     };
 

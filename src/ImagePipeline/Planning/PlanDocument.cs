@@ -4,21 +4,20 @@ using System.Text.Json.Nodes;
 namespace ImagePipeline.Planning;
 
 /// <summary>
-/// The JSON form of a Sync plan (<c>--plan-json</c>): what CI turns into a job matrix and what a
-/// pull request comment shows. Shape:
-/// <c>{ "storeWasRead": bool, "needsWork": [names], "matrix": { "include": [{ image, packer, cacheKey }] },
-/// "images": [{ name, action, reason, objectKey, sourceType, expected, stored }],
-/// "prune": [{ key, size, checksum }] | null }</c>.
-/// <c>matrix</c> is a GitHub Actions job matrix with one leg per image that needs work, in manifest order;
-/// <c>packer</c> tells the leg whether it must install Packer; <c>cacheKey</c> identifies its inputs (the packer
-/// input fingerprint, else the expected digest), so CI caches are keyed by content.
+/// The JSON form of a Sync plan (<c>--plan-json</c>): every selected image with its decision, in manifest order.
+/// Shape: <c>{ "storeWasRead": bool, "needsWork": [names],
+/// "images": [{ name, action, reason, objectKey, sourceType, expected, stored, fingerprint }],
+/// "prune": [{ key, size, checksum }] | null }</c>; <c>action</c> is upload, replace, unchanged, unknown or failed
+/// (the image failed a check or could not be planned; <c>reason</c> says why). Callers may add their own members
+/// (the build adds a CI job matrix) to <see cref="ToJson"/>'s object before writing it.
 /// </summary>
 public static class PlanDocument
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
-    public static string Serialize(SyncPlan plan, PrunePlan? prune)
+    public static JsonObject ToJson(SyncPlan plan, PrunePlan? prune)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var images = new JsonArray([.. plan.Images.Select(i => (JsonNode)new JsonObject
         {
             ["name"] = i.Name,
@@ -28,20 +27,12 @@ public static class PlanDocument
             ["sourceType"] = i.SourceType,
             ["expected"] = i.Expected?.ToString(),
             ["stored"] = i.Stored?.ToString(),
+            ["fingerprint"] = i.Fingerprint,
         })]);
-        var document = new JsonObject
+        return new JsonObject
         {
             ["storeWasRead"] = plan.StoreWasRead,
             ["needsWork"] = new JsonArray([.. plan.ImagesNeedingWork.Select(n => (JsonNode)JsonValue.Create(n))]),
-            ["matrix"] = new JsonObject
-            {
-                ["include"] = new JsonArray([.. plan.Images.Where(i => i.NeedsWork).Select(i => (JsonNode)new JsonObject
-                {
-                    ["image"] = i.Name,
-                    ["packer"] = i.SourceType == "packer",
-                    ["cacheKey"] = i.Fingerprint ?? i.Expected?.ToString() ?? i.Name,
-                })]),
-            },
             ["images"] = images,
             ["prune"] = prune is null ? null : new JsonArray([.. prune.Delete.Select(c => (JsonNode)new JsonObject
             {
@@ -50,6 +41,12 @@ public static class PlanDocument
                 ["checksum"] = c.Checksum?.ToString(),
             })]),
         };
+    }
+
+    /// <summary>Indented, <c>\n</c> line endings, a final newline.</summary>
+    public static string Serialize(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         return document.ToJsonString(Options).ReplaceLineEndings("\n") + "\n";
     }
 }

@@ -116,8 +116,8 @@ public sealed class PublishRun : IAsyncDisposable
         }
 
         var planner = new SyncPlanner(store, Options.StoreParallelism, _logger);
-        Plan = await planner.PlanAsync([.. healthy.Select(j => j.Image)], Options.Force, FingerprintAsync, cancellationToken);
-        foreach (var plan in Plan.Images)
+        var planned = await planner.PlanAsync([.. healthy.Select(j => j.Image)], Options.Force, FingerprintAsync, cancellationToken);
+        foreach (var plan in planned.Images)
         {
             var job = Job(plan.Name);
             job.Plan = plan;
@@ -127,8 +127,17 @@ public sealed class PublishRun : IAsyncDisposable
             }
         }
 
+        // Every image appears in the plan, in manifest order; one that failed before Diff says where and why.
+        Plan = new SyncPlan([.. Jobs.Select(j => j.Plan ?? FailedPlan(j))], planned.StoreWasRead);
         return Plan;
     }
+
+    private static ImagePlan FailedPlan(ImageJob job) =>
+        new(job.Name, job.Image.ObjectKey, job.Image.Source.Type, ImageAction.Failed,
+            job.Failure is { } failure ? $"failed {failure.Stage}: {WithoutName(job.Name, failure.Message)}" : "not planned", job.Image.ExpectedOutput, null);
+
+    private static string WithoutName(string name, string message) =>
+        message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
 
     /// <summary>Ends a stage that works on all images: throws <see cref="ImageFailedException"/> naming each image that failed in it.</summary>
     public void ThrowForFailuresIn(string stage)

@@ -90,7 +90,8 @@ public sealed class ImageAcquirer : IDisposable
                 "{Image}: acquired {SourceSize} source bytes ({SourceDigest}) -> {OutputSize} output bytes ({OutputDigest})",
                 image.Name, result.SourceSize, result.SourceDigest, result.OutputSize, result.OutputDigest);
             return new AcquiredImage(
-                image.Name, result.OutputSize, opened.Built is null ? result.SourceDigest : null, result.OutputDigest, opened.Built);
+                image.Name, result.OutputSize, opened.Built is null ? result.SourceDigest : null, result.OutputDigest, opened.Built,
+                (opened.Stream as Http.HttpDownloadStream)?.MediaType);
         }
     }
 

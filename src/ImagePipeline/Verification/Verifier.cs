@@ -27,7 +27,9 @@ public static class Verifier
         {
             var actualSource = acquired.SourceDigest
                 ?? throw new InvalidOperationException($"{image.Name}: Acquire did not compute a source digest");
-            Compare($"{image.Name} source", expectedSource, actualSource);
+            Compare($"{image.Name} source", expectedSource, actualSource, acquired.MediaType is "text/html" or "application/xhtml+xml"
+                ? $"the server sent {acquired.MediaType}, a web page (a login, captive portal or error page), not the image — check the URL in a browser"
+                : null);
         }
 
         if (image.ExpectedOutput is { } expectedOutput)
@@ -44,11 +46,11 @@ public static class Verifier
     private static InvalidOperationException Unpinned(ImageDefinition image) =>
         new($"{image.Name}: source.checksum is not known (manifest loaded for pinning); refusing to verify against nothing");
 
-    private static void Compare(string subject, Checksum expected, Checksum actual)
+    private static void Compare(string subject, Checksum expected, Checksum actual, string? hint = null)
     {
         if (expected != actual)
         {
-            throw new ChecksumMismatchException(subject, expected, actual);
+            throw new ChecksumMismatchException(subject, expected, actual, hint);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ImagePipeline.Build.Tests.List;
 
 public sealed class ListDirectoryStoreTests : IDisposable
@@ -19,9 +21,23 @@ public sealed class ListDirectoryStoreTests : IDisposable
         var run = await _repo.RunAsync("List", "--store", Store, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("\"key\": \"images/manual/hand-made.iso\"", run.Output, StringComparison.Ordinal);
-        Assert.Contains("\"managed\": false", run.Output, StringComparison.Ordinal);
-        Assert.Contains("\"checksum\": \"sha256:3b6336e614c00de5ac1826db61577d8b4107da1f86ac388320db64479a2a1fe2\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"key\": \"images/manual/hand-made.iso\"", run.Data, StringComparison.Ordinal);
+        Assert.Contains("\"managed\": false", run.Data, StringComparison.Ordinal);
+        Assert.Contains("\"checksum\": \"sha256:3b6336e614c00de5ac1826db61577d8b4107da1f86ac388320db64479a2a1fe2\"", run.Data, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Data);
+        Assert.Equal(4, json.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task List_JsonPipedToJq_StdoutHoldsOnlyTheJson()
+    {
+        var sync = await _repo.RunAsync("Sync", "--manifest", Manifest, "--store", Store);
+        Assert.True(sync.ExitCode == 0, sync.ToString());
+
+        var (exitCode, stdout, stderr) = await BuildProcess.ShellAsync(_repo, $"$BUILD List --json --store '{Store}' 2>/dev/null | jq length");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("3\n", stdout);
     }
 
     [Fact]

@@ -138,6 +138,46 @@ public sealed class PinTests(PinSources sources) : IClassFixture<PinSources>, ID
         Assert.Equal(original, File.ReadAllText(ManifestPath));
     }
 
+    [Fact]
+    public async Task Pin_UrlBumpedButOldChecksumLeft_PinsTheNewDownloadAndSaysWhy()
+    {
+        var (newUrl, _) = sources.ServeXz();
+        var oldUrl = new Uri(sources.Server.Url("/old/release/disk.raw.xz").ToString());
+        WriteManifest(Manifest(HttpImage("talos-1-0", oldUrl, Wrong.ToString(), Wrong.ToString())));
+        await CommitAsync();
+        WriteManifest(Manifest(HttpImage("talos-1-1", newUrl, Wrong.ToString(), Wrong.ToString())));
+
+        var (result, output) = await PinAsync();
+
+        Assert.True(result.ExitCode == 0, output);
+        Assert.Contains("talos-1-1: source.checksum is the one the last commit pinned for", output, StringComparison.Ordinal);
+        Assert.Equal(Manifest(HttpImage("talos-1-1", newUrl, sources.XzSha256.ToString(), sources.RawSha256.ToString())), File.ReadAllText(ManifestPath));
+    }
+
+    [Fact]
+    public async Task Pin_SameUrlNewBytes_StillRefusesEvenWithGit()
+    {
+        var (url, _) = sources.ServeXz();
+        var original = Manifest(HttpImage("talos", url, Wrong.ToString(), Wrong.ToString()));
+        WriteManifest(original);
+        await CommitAsync();
+
+        var (result, _) = await PinAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(original, File.ReadAllText(ManifestPath));
+    }
+
+    private async Task CommitAsync()
+    {
+        foreach (var arguments in new[] { "init -q", "add -A", "-c user.email=pin@test -c user.name=pin commit -qm manifest" })
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments) { WorkingDirectory = _repository.Root })!;
+            await git.WaitForExitAsync();
+            Assert.Equal(0, git.ExitCode);
+        }
+    }
+
     private static TestRepository CreateRepository(PinSources sources)
     {
         var repository = new TestRepository();

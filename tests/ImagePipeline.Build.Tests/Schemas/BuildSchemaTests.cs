@@ -16,12 +16,13 @@ public sealed class BuildSchemaTests
     }
 
     [Fact]
-    public void BuildSchema_ListsEveryTargetAndParameter()
+    public void BuildSchema_ListsBuildParametersButNoEngineOption()
     {
         var generated = BuildSchema.Generate<Build>();
 
-        Assert.Contains("\"Sync\"", generated, StringComparison.Ordinal);
-        Assert.Contains("\"Prune\"", generated, StringComparison.Ordinal);
         Assert.Contains("\"MaxDelete\"", generated, StringComparison.Ordinal);
+        Assert.Contains("\"minimum\": 0", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Skip\"", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Help\"", generated, StringComparison.Ordinal);
     }
 }

@@ -4,15 +4,15 @@ using ImagePipeline.Testing;
 namespace ImagePipeline.Build.Tests.Store;
 
 /// <summary>
-/// A fresh bucket on the real RGW, reached through <see cref="S3FaultProxy"/>: metadata writes are broken by answering
-/// PUTs under <c>metadata/</c> with 403 AccessDenied before they reach the gateway.
+/// A fresh bucket on the real RGW, reached through <see cref="FaultProxy"/>: metadata writes are broken by answering
+/// PUTs under <c>metadata/</c> with 403 AccessDenied (permanent for the store) before they reach the gateway.
 /// </summary>
 internal sealed class RgwStoreDriver : StoreDriver
 {
     private readonly RgwBucket _bucket;
-    private readonly S3FaultProxy _proxy;
+    private readonly FaultProxy _proxy;
 
-    private RgwStoreDriver(RgwBucket bucket, S3FaultProxy proxy)
+    private RgwStoreDriver(RgwBucket bucket, FaultProxy proxy)
     {
         _bucket = bucket;
         _proxy = proxy;
@@ -22,7 +22,7 @@ internal sealed class RgwStoreDriver : StoreDriver
 
     public static async Task<RgwStoreDriver> CreateAsync(TestRepository repo, RgwFixture rgw)
     {
-        var driver = new RgwStoreDriver(await RgwBucket.CreateAsync(rgw), await S3FaultProxy.StartAsync(rgw.Endpoint));
+        var driver = new RgwStoreDriver(await RgwBucket.CreateAsync(rgw), new FaultProxy(rgw.Endpoint));
         repo.Environment["E2_ACCESS_KEY"] = rgw.AccessKey;
         repo.Environment["E2_SECRET_KEY"] = rgw.SecretKey;
         repo.Environment["E2_ENDPOINT"] = driver._proxy.Endpoint.ToString();
@@ -57,12 +57,13 @@ internal sealed class RgwStoreDriver : StoreDriver
 
     public override Task<int> CountIncompleteUploadsAsync() => _bucket.CountIncompleteUploadsAsync();
 
-    public override void BreakMetadataWrites() => _proxy.Fail(S3FaultProxy.PutUnder("metadata/"));
+    public override void BreakMetadataWrites() =>
+        _proxy.Inject(line => line.StartsWith("PUT ", StringComparison.Ordinal) && line.Contains($"/{_bucket.Name}/metadata/", StringComparison.Ordinal), ProxyFault.AccessDenied, int.MaxValue);
 
     public override void RepairMetadataWrites()
     {
-        Assert.NotEmpty(_proxy.Failed);
-        _proxy.ClearRules();
+        Assert.Contains(_proxy.Requests, r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("/metadata/", StringComparison.Ordinal));
+        _proxy.Clear();
     }
 
     public override async ValueTask DisposeAsync()

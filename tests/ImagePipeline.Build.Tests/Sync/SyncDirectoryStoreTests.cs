@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using ImagePipeline.Engine;
 
 namespace ImagePipeline.Build.Tests.Sync;
@@ -83,6 +84,17 @@ public sealed class SyncDirectoryStoreTests : IDisposable
         Assert.Contains("\"needsWork\": [", plan, StringComparison.Ordinal);
         Assert.Contains("\"tiny-firmware-0.9\"", plan, StringComparison.Ordinal);
         Assert.Contains("\"action\": \"upload\"", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_PlanJsonDash_WritesThePlanToStdoutAndNothingElse()
+    {
+        var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--store", Store, "--dry-run", "--plan-json", "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var plan = JsonDocument.Parse(run.Data);
+        Assert.Equal(3, plan.RootElement.GetProperty("needsWork").GetArrayLength());
+        Assert.False(File.Exists(_repo.Combine("-")));
     }
 
     [Fact]

@@ -130,26 +130,11 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sync_KilledDuringUpload_LeavesNothingVisibleAndNextRunCleansUp()
     {
-        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
-        _repo.Write("images/images.yaml", $"""
-            apiVersion: images.lab.gilman.io/v1alpha1
-            kind: ImageManifest
-            metadata:
-              name: kill
-            spec:
-              images:
-                - name: big
-                  source:
-                    type: file
-                    path: files/big.raw
-                    checksum: {TestImages.Sha256(image)}
-                  destination:
-                    path: big/big.raw
-            """);
+        WriteBigImageManifest();
 
-        using (var child = StartBuildProcess("Sync"))
+        using (var child = BuildProcess.Start(_repo, "Sync"))
         {
-            await WaitForMultipartUploadAsync(child);
+            await BuildProcess.WaitUntilAsync(child, async () => await _bucket.CountIncompleteUploadsAsync() > 0, "its upload started");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -167,38 +152,43 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.Equal(160L << 20, head.ContentLength);
     }
 
-    private Process StartBuildProcess(params string[] args)
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task Sync_SignalledDuringUpload_AbortsTheMultipartUploadAndExitsWithTheSignalsCode(string signal, int exitCode)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        foreach (var (name, value) in _repo.Environment)
-        {
-            start.Environment[name] = value;
-        }
+        WriteBigImageManifest();
+        using var child = BuildProcess.Start(_repo, "Sync");
+        await BuildProcess.WaitUntilAsync(child, async () => await _bucket.CountIncompleteUploadsAsync() > 0, "its upload started");
 
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        PosixSignals.Send(child, signal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await child.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(exitCode, child.ExitCode);
+        Assert.Equal(0, await _bucket.CountIncompleteUploadsAsync());
+        Assert.Empty((await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects ?? []);
     }
 
-    private async Task WaitForMultipartUploadAsync(Process child)
+    /// <summary>One 160 MiB file image: its upload takes long enough to be interrupted.</summary>
+    private void WriteBigImageManifest()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !child.HasExited)
-        {
-            if (await _bucket.CountIncompleteUploadsAsync() > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail(child.HasExited ? $"the build exited ({child.ExitCode}) before its upload started" : "no multipart upload started within 60 s");
+        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
+        _repo.Write("images/images.yaml", $"""
+            apiVersion: images.lab.gilman.io/v1alpha1
+            kind: ImageManifest
+            metadata:
+              name: kill
+            spec:
+              images:
+                - name: big
+                  source:
+                    type: file
+                    path: files/big.raw
+                    checksum: {TestImages.Sha256(image)}
+                  destination:
+                    path: big/big.raw
+            """);
     }
 
     private static byte[] RandomBytes(int length)

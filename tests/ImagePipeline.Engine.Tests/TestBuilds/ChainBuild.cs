@@ -20,6 +20,12 @@ public sealed class ChainBuild : BuildBase
     [Parameter("Make Validate reject the input")]
     public bool Invalid { get; private set; }
 
+    [Parameter("Inputs whose Verify throws")]
+    public string[] Mismatch { get; private set; } = [];
+
+    [Parameter("Words added to every failure message")]
+    public string Reason { get; private set; } = "";
+
     /// <summary>Names of the actions that ran, in completion order.</summary>
     public ConcurrentQueue<string> Ran { get; } = new();
 
@@ -53,7 +59,7 @@ public sealed class ChainBuild : BuildBase
             Ran.Enqueue($"Acquire[{input}]");
             if (Fail.Contains(input))
             {
-                throw new InvalidOperationException($"cannot fetch {input}");
+                throw new InvalidOperationException($"cannot fetch {input}{Reason}");
             }
         });
 
@@ -63,13 +69,17 @@ public sealed class ChainBuild : BuildBase
         .Executes((input, _) =>
         {
             Ran.Enqueue($"Verify[{input}]");
-            return Task.CompletedTask;
+            return Mismatch.Contains(input) ? throw new InvalidDataException($"the digest of {input} does not match{Reason}") : Task.CompletedTask;
         });
 
     public Target Sync => _ => _
         .Description("Process every input")
         .DependsOn(Verify)
-        .Runs(() => Ran.Enqueue(nameof(Sync)));
+        .Runs(() =>
+        {
+            Ran.Enqueue(nameof(Sync));
+            Output.WriteLine("synced " + string.Join(' ', Inputs));
+        });
 
     public Target Prune => _ => _
         .Description("Remove what is left over")

@@ -43,6 +43,22 @@ public sealed class CredentialResolverTests : IDisposable
         Assert.Equal(new StoreCredentials(SopsFixtures.SyntheticAccessKey, SopsFixtures.SyntheticSecretKey, new Uri("https://s3.example.test"), "my-bucket"), credentials);
     }
 
+    [Theory]
+    [InlineData("http://AKIDEXAMPLE:wJalrXUtnFEMI@rgw.example.test:7480", "credentials (user:password@)", "http://rgw.example.test:7480")]
+    [InlineData("https://AKIDEXAMPLE@e2.example.test", "credentials (user:password@)", "https://e2.example.test")]
+    [InlineData("https://e2.example.test/?X-Amz-Signature=wJalrXUtnFEMI", "a query (?…)", "https://e2.example.test")]
+    public async Task Resolve_EndpointWithUserInfoOrQuery_IsRefusedWithoutPrintingIt(string endpoint, string part, string shown)
+    {
+        var resolver = Resolver(("E2_ACCESS_KEY", "env-access"), ("E2_SECRET_KEY", "env-secret"), ("E2_ENDPOINT", endpoint), ("E2_BUCKET", "b"));
+
+        var error = await Assert.ThrowsAsync<CredentialsException>(() => resolver.ResolveAsync(null, null, CancellationToken.None));
+
+        Assert.StartsWith($"E2_ENDPOINT must not contain {part}: give the endpoint as scheme://host[:port] only (here {shown})", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIDEXAMPLE", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wJalrXUtnFEMI", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wJalrXUtnFEMI", log.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Resolve_MacOnlyEncryptedFile_WarnsThatCleartextValuesAreUnauthenticated()
     {

@@ -59,7 +59,7 @@ public sealed class ManifestLoaderPackerAndFileTests : IDisposable
     [Theory]
     [InlineData("missing", "directory not found: 'missing'")]
     [InlineData("empty", "'empty' contains no *.pkr.hcl template")]
-    [InlineData("../outside", "must be a relative path inside the repository, got '../outside'")]
+    [InlineData("../outside", "', outside the repository; move it inside, or list its folder with --file-root")]
     [InlineData("/etc", "must be a relative path inside the repository, got '/etc'")]
     public void Parse_BadPackerPath_Reports(string path, string message)
     {

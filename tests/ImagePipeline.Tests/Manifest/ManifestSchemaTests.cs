@@ -57,6 +57,10 @@ public sealed class ManifestSchemaTests
     [InlineData("a\tdisk.img", false)]
     [InlineData("C:/disk.img", false)]
     [InlineData("a/..b/disk.img", true)]
+    [InlineData("a/%2e%2e/disk.img", false)]
+    [InlineData("a/%2F/disk.img", false)]
+    [InlineData("a./disk.img", false)]
+    [InlineData("a/disk.img ", false)]
     public void DestinationPathPattern_AgreesWithLoader(string path, bool valid)
     {
         Assert.Equal(valid, ObjectKeyRules.CheckPath(path) is null);
@@ -78,6 +82,8 @@ public sealed class ManifestSchemaTests
     [InlineData("a//", false)]
     [InlineData("../images/", false)]
     [InlineData("./", false)]
+    [InlineData("images./", false)]
+    [InlineData("a%2e/", false)]
     public void DestinationPrefixPattern_AgreesWithLoader(string prefix, bool valid)
     {
         Assert.Equal(valid, (ObjectKeyRules.CheckPrefix(prefix) ?? StoreLayout.CheckPrefix(prefix)) is null);
@@ -92,6 +98,19 @@ public sealed class ManifestSchemaTests
     {
         Assert.Equal(valid, ManifestVocabulary.IsValidName(name));
         Assert.Equal(valid, Regex.IsMatch(name, ManifestVocabulary.NamePattern));
+    }
+
+    [Theory]
+    [InlineData("sha256:" + "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12", true)]
+    [InlineData("sha256:REPLACE_WITH_PUBLISHED_CHECKSUM", true)]
+    [InlineData("<sha512 of the file>", true)]
+    [InlineData("sha256:todo", true)]
+    [InlineData("sha256:abc", false)]
+    [InlineData("md5:d41d8cd98f00b204e9800998ecf8427e", false)]
+    public void ChecksumOrPlaceholderPattern_AgreesWithThePinLoader(string value, bool accepted)
+    {
+        Assert.Equal(accepted, Regex.IsMatch(value, ManifestVocabulary.ChecksumPattern) || ManifestVocabulary.IsPlaceholder(value));
+        Assert.Equal(accepted, Regex.IsMatch(value, ManifestSchema.ChecksumOrPlaceholderPattern));
     }
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];

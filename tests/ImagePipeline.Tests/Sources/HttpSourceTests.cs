@@ -108,6 +108,25 @@ public sealed class HttpSourceTests(HttpsServerFixture fixture, SampleFiles samp
     }
 
     [Fact]
+    public async Task Acquire_TricklingServer_IsCutByTheLowSpeedLimitAndResumed()
+    {
+        // One byte every 200 ms never leaves the connection silent for long, but is far below 1 KiB/s.
+        var route = new TestRoute { Content = samples.Raw, TrickleAfter = 200_000, TrickleInterval = TimeSpan.FromMilliseconds(200) };
+        var image = TestImages.Http("trickle", Serve("/trickle.raw", route), TestImages.Sha256(samples.Raw));
+        var sink = CollectingSink.CreateLogger(out var log);
+        using var handler = new TestAcquirer(_work.Path,
+            FastOptions.Create() with { LowSpeed = new LowSpeedLimit(1024, TimeSpan.FromSeconds(1)) }, Server.TrustingEnvironment, logger: sink);
+        var clock = Stopwatch.StartNew();
+
+        var acquired = await handler.AcquireAsync(image, CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(TestImages.Sha256(samples.Raw), acquired.SourceDigest);
+        Assert.Equal(2, route.RequestCount);
+        Assert.Contains(log.Messages, m => m.Contains("too slow", StringComparison.Ordinal) && m.Contains("retrying", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Acquire_RangeUnsupportedAfterDrop_RestartsFromZeroAndDigestsAreRight()
     {
         var compressed = await File.ReadAllBytesAsync(samples.XzPath);

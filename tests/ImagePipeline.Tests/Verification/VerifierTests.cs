@@ -36,6 +36,21 @@ public sealed class VerifierTests(HttpsServerFixture fixture, SampleFiles sample
     }
 
     [Fact]
+    public async Task Verify_HtmlPageInsteadOfTheImage_SaysSoBesideTheMismatch()
+    {
+        var path = "/" + Guid.NewGuid().ToString("N") + ".iso";
+        fixture.Server.Map(path, new TestRoute { Content = "<html><body>Please log in</body></html>"u8.ToArray(), ContentType = "text/html" });
+        var image = TestImages.Http("portal", fixture.Server.Url(path), Wrong);
+        using var acquirer = new TestAcquirer(_work.Path, environment: fixture.Server.TrustingEnvironment);
+        var acquired = (await acquirer.AcquireAsync(image)).Image;
+
+        var error = Assert.Throws<ChecksumMismatchException>(() => Verifier.Verify(image, acquired));
+
+        Assert.Contains("checksum mismatch", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the server sent text/html, a web page", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_WrongOutputDigest_ThrowsMismatchWithBothValues()
     {
         var (image, acquired) = await AcquireAsync(source: null, output: Wrong);

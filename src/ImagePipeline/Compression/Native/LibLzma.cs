@@ -7,6 +7,7 @@ internal static unsafe partial class LibLzma
 {
     public const string LibraryName = "liblzma.so.5";
 
+    public const uint TellUnsupportedCheck = 0x02;
     public const uint Concatenated = 0x08;
     public const int ActionRun = 0;
     public const int ActionFinish = 3;

@@ -3,7 +3,9 @@ namespace ImagePipeline.Compression.Native;
 /// <summary>
 /// xz decoding with the system liblzma's multi-threaded decoder: blocks of multi-block files
 /// (<c>xz -T</c>) decode in parallel; single-block files decode on one thread at liblzma speed.
-/// Concatenated streams and stream padding are accepted like <c>xz -d</c> does.
+/// Concatenated streams and stream padding are accepted like <c>xz -d</c> does; an integrity check
+/// of a type liblzma does not know is an error (<c>xz -d</c> warns and exits 2), since the
+/// block data could then not be verified.
 /// </summary>
 internal sealed unsafe class LzmaDecoderStream : NativeDecoderStream
 {
@@ -14,7 +16,7 @@ internal sealed unsafe class LzmaDecoderStream : NativeDecoderStream
     {
         var mt = new LzmaMtOptions
         {
-            Flags = LibLzma.Concatenated,
+            Flags = LibLzma.Concatenated | LibLzma.TellUnsupportedCheck,
             Threads = (uint)options.EffectiveThreads,
             MemlimitThreading = (ulong)options.ThreadingMemoryLimit,
             MemlimitStop = (ulong)options.MemoryLimit,
@@ -52,6 +54,7 @@ internal sealed unsafe class LzmaDecoderStream : NativeDecoderStream
             LzmaResult.StreamEnd => DecodeStatus.Finished,
             LzmaResult.BufError when inputEnded => throw Corrupt("the stream ends before its end marker (truncated)"),
             LzmaResult.BufError => DecodeStatus.Progress,
+            LzmaResult.UnsupportedCheck => throw Corrupt("the stream uses an integrity check type that liblzma does not support, so its data cannot be verified"),
             LzmaResult.FormatError => throw Corrupt("not an xz stream (bad header magic)"),
             LzmaResult.DataError => throw Corrupt("compressed data is corrupt (LZMA_DATA_ERROR)"),
             LzmaResult.OptionsError => throw Corrupt("unsupported options in the stream header (LZMA_OPTIONS_ERROR)"),

@@ -14,6 +14,7 @@ public static class AgeDecryptor
     private const int TagSize = 16;
     private const int NonceSize = 16;
     private const int MaxArmoredBytes = 64 * 1024 * 1024;
+    private const string X25519Type = "X25519";
     private static readonly byte[] HeaderInfo = "header"u8.ToArray();
     private static readonly byte[] PayloadInfo = "payload"u8.ToArray();
 
@@ -29,7 +30,7 @@ public static class AgeDecryptor
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(identities);
         var buffered = new BufferedStream(input, ChunkSize);
-        var prefix = new byte[16];
+        var prefix = new byte[AgeArmor.DetectionLength];
         var prefixLength = await buffered.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, cancellationToken);
         Stream source;
         if (AgeArmor.LooksArmored(prefix.AsSpan(0, prefixLength)))
@@ -52,7 +53,7 @@ public static class AgeDecryptor
             var nonce = new byte[NonceSize];
             if (await source.ReadAtLeastAsync(nonce, NonceSize, throwOnEndOfStream: false, cancellationToken) != NonceSize)
             {
-                throw new AgeDecryptionException("age payload is truncated (no nonce)");
+                throw new AgeDecryptionException("age file is truncated: the payload nonce after the header is missing or short");
             }
 
             var payloadKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, nonce, PayloadInfo);
@@ -73,6 +74,12 @@ public static class AgeDecryptor
 
     private static byte[] UnwrapFileKey(AgeHeader header, IReadOnlyCollection<AgeX25519Identity> identities)
     {
+        var scrypt = header.Stanzas.Count(s => string.Equals(s.Type, "scrypt", StringComparison.Ordinal));
+        if (scrypt > 0 && header.Stanzas.Count > 1)
+        {
+            throw new AgeDecryptionException("age header: an scrypt (passphrase) stanza must be the only recipient stanza");
+        }
+
         foreach (var identity in identities)
         {
             foreach (var stanza in header.Stanzas)
@@ -85,9 +92,19 @@ public static class AgeDecryptor
             }
         }
 
-        var recipients = header.Stanzas.Count(s => string.Equals(s.Type, "X25519", StringComparison.Ordinal));
+        var recipients = header.Stanzas.Count(s => string.Equals(s.Type, X25519Type, StringComparison.Ordinal));
+        var unsupported = header.Stanzas.Select(s => s.Type).Where(t => !string.Equals(t, X25519Type, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var unsupportedText = string.Join(", ", unsupported.Take(5).Select(t => t.Length > 40 ? t[..40] + "…" : t));
+        if (recipients == 0)
+        {
+            throw new AgeDecryptionException(
+                $"unsupported age recipient type {unsupportedText}: this file can only be opened with such a key (a passphrase for scrypt, a plugin or post-quantum key for the others), and only X25519 identities (AGE-SECRET-KEY-1…) are supported here; re-encrypt it to an X25519 recipient (age1…)");
+        }
+
+        var alsoUnsupported = unsupported.Count > 0 ? $"; its other stanzas are of unsupported types ({unsupportedText}): only X25519 identities are supported" : string.Empty;
         throw new AgeDecryptionException(
-            $"no age identity matches this file ({identities.Count} identities tried against {recipients} X25519 recipient stanzas)",
+            $"no age identity matches this file ({identities.Count} identities tried against {recipients} X25519 recipient stanzas{alsoUnsupported})",
             noMatchingIdentity: true);
     }
 

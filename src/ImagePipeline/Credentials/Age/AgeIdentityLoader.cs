@@ -5,7 +5,8 @@ namespace ImagePipeline.Credentials.Age;
 /// <summary>
 /// Collects age X25519 identities the way sops does, from every source that is set, in this order:
 /// the explicit key file (<c>--sops-age-key-file</c>), <c>SOPS_AGE_KEY_FILE</c>, <c>SOPS_AGE_KEY</c>
-/// (the key text itself, several keys per line allowed) and the user config file
+/// (the key text itself, several keys per line allowed), the standard output of the command in
+/// <c>SOPS_AGE_KEY_CMD</c> (run without a shell, like sops) and the user config file
 /// <c>$XDG_CONFIG_HOME/sops/age/keys.txt</c> (default <c>~/.config/sops/age/keys.txt</c>).
 /// The environment is passed in so callers (and tests) decide what the process sees.
 /// </summary>
@@ -13,6 +14,7 @@ public sealed class AgeIdentityLoader
 {
     public const string KeyFileVariable = "SOPS_AGE_KEY_FILE";
     public const string KeyVariable = "SOPS_AGE_KEY";
+    public const string KeyCommandVariable = "SOPS_AGE_KEY_CMD";
 
     private readonly Func<string, string?> environment;
     private readonly ILogger logger;
@@ -26,11 +28,12 @@ public sealed class AgeIdentityLoader
     /// <summary>
     /// Loads all identities. A missing or unreadable <paramref name="explicitKeyFile"/> throws
     /// <see cref="CredentialsException"/> (the user asked for it); problems with the other sources are
-    /// reported in <see cref="AgeIdentitySet.Problems"/>.
+    /// reported in <see cref="AgeIdentitySet.Problems"/>, except a failing <c>SOPS_AGE_KEY_CMD</c>,
+    /// which throws (it was set on purpose, and its identities would silently be missing).
     /// </summary>
     public async Task<AgeIdentitySet> LoadAsync(string? explicitKeyFile, CancellationToken cancellationToken)
     {
-        var identities = new List<AgeX25519Identity>();
+        var identities = new SourcedIdentities();
         var locations = new List<string>();
         var problems = new List<string>();
         if (!string.IsNullOrEmpty(explicitKeyFile))
@@ -41,7 +44,17 @@ public sealed class AgeIdentityLoader
                 throw new CredentialsException($"age key file '{explicitKeyFile}' (--sops-age-key-file) does not exist", explicitKeyFile);
             }
 
-            identities.AddRange(Parse(await File.ReadAllTextAsync(explicitKeyFile, cancellationToken), explicitKeyFile, multiplePerLine: false, throwOnError: true, problems));
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(explicitKeyFile, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CredentialsException($"cannot read the age key file '{explicitKeyFile}' (--sops-age-key-file): {ex.Message}", explicitKeyFile, innerException: ex);
+            }
+
+            identities.Add($"--sops-age-key-file '{explicitKeyFile}'", Parse(text, explicitKeyFile, multiplePerLine: false, throwOnError: true, problems));
         }
 
         var keyFile = environment(KeyFileVariable);
@@ -55,7 +68,15 @@ public sealed class AgeIdentityLoader
         if (!string.IsNullOrEmpty(keyText))
         {
             locations.Add(KeyVariable);
-            identities.AddRange(Parse(keyText, KeyVariable, multiplePerLine: true, throwOnError: false, problems));
+            identities.Add(KeyVariable, Parse(keyText, KeyVariable, multiplePerLine: true, throwOnError: false, problems));
+        }
+
+        var keyCommand = environment(KeyCommandVariable);
+        if (!string.IsNullOrEmpty(keyCommand))
+        {
+            locations.Add(KeyCommandVariable);
+            var output = await AgeKeyCommand.RunAsync(keyCommand, cancellationToken);
+            identities.Add($"{KeyCommandVariable} output", Parse(output, $"{KeyCommandVariable} output", multiplePerLine: false, throwOnError: false, problems));
         }
 
         var userFile = UserKeyFile();
@@ -68,8 +89,8 @@ public sealed class AgeIdentityLoader
             }
         }
 
-        logger.Debug("Loaded {Count} age identities from {Locations}", identities.Count, locations);
-        return new AgeIdentitySet(identities, locations, problems);
+        logger.Debug("Loaded {Count} age identities from {Locations}", identities.All.Count, locations);
+        return new AgeIdentitySet(identities.All, locations, problems, identities.Sources);
     }
 
     /// <summary>sops's user key file: <c>$XDG_CONFIG_HOME/sops/age/keys.txt</c>, else the OS config folder.</summary>
@@ -92,7 +113,7 @@ public sealed class AgeIdentityLoader
         return configHome is null ? null : Path.Combine(configHome, "sops", "age", "keys.txt");
     }
 
-    private async Task AddFileAsync(string path, string what, List<AgeX25519Identity> identities, List<string> problems, CancellationToken cancellationToken)
+    private async Task AddFileAsync(string path, string what, SourcedIdentities identities, List<string> problems, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -105,7 +126,7 @@ public sealed class AgeIdentityLoader
             return;
         }
 
-        identities.AddRange(Parse(text, what, multiplePerLine: false, throwOnError: false, problems));
+        identities.Add(what, Parse(text, what, multiplePerLine: false, throwOnError: false, problems));
     }
 
     private List<AgeX25519Identity> Parse(string text, string what, bool multiplePerLine, bool throwOnError, List<string> problems)
@@ -156,5 +177,22 @@ public sealed class AgeIdentityLoader
         }
 
         problems.Add(problem);
+    }
+
+    /// <summary>The identities in load order, and which source gave which.</summary>
+    private sealed class SourcedIdentities
+    {
+        public List<AgeX25519Identity> All { get; } = [];
+
+        public List<AgeIdentitySource> Sources { get; } = [];
+
+        public void Add(string where, List<AgeX25519Identity> identities)
+        {
+            All.AddRange(identities);
+            if (identities.Count > 0)
+            {
+                Sources.Add(new AgeIdentitySource(where, [.. identities.Select(i => i.Recipient)]));
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ internal sealed class SopsDataKeyResolver
 
         failures.AddRange(group.OtherKeyTypes.Select(type => $"{type}: key type not supported by ImagePipeline"));
         throw new CredentialsException(
-            $"{filePath}: could not decrypt the sops data key with any master key. Provide an age identity (--sops-age-key-file, {AgeIdentityLoader.KeyFileVariable}, {AgeIdentityLoader.KeyVariable} or {ageLoader.UserKeyFile() ?? "~/.config/sops/age/keys.txt"}) or a PGP secret key in gpg. Tried: {string.Join("; ", failures)}",
+            $"{filePath}: could not decrypt the sops data key with any master key. Provide an age identity (--sops-age-key-file, {AgeIdentityLoader.KeyFileVariable}, {AgeIdentityLoader.KeyVariable}, {AgeIdentityLoader.KeyCommandVariable} or {ageLoader.UserKeyFile() ?? "~/.config/sops/age/keys.txt"}) or a PGP secret key in gpg. Tried: {string.Join("; ", failures)}",
             filePath);
     }
 
@@ -77,6 +77,7 @@ internal sealed class SopsDataKeyResolver
             return null;
         }
 
+        var noMatch = false;
         foreach (var key in keys)
         {
             try
@@ -90,7 +91,13 @@ internal sealed class SopsDataKeyResolver
             catch (AgeDecryptionException ex)
             {
                 failures.Add($"age {key.Recipient}: {ex.Message}");
+                noMatch |= ex.NoMatchingIdentity;
             }
+        }
+
+        if (noMatch)
+        {
+            failures.Add($"age: tried {identities.DescribeSources()}; none is a recipient of this file (wrong key?)");
         }
 
         return null;

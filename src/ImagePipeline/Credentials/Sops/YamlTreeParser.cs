@@ -10,6 +10,9 @@ namespace ImagePipeline.Credentials.Sops;
 /// </summary>
 internal static class YamlTreeParser
 {
+    /// <summary>Deeper nesting is refused before the recursion could exhaust the stack (a hostile file).</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses every document; each must be a mapping (or empty).</summary>
     public static IReadOnlyList<YamlTreeMapping> Parse(string text)
     {
@@ -26,7 +29,7 @@ internal static class YamlTreeParser
 
             parser.Consume<DocumentStart>();
             var leading = ReadComments(parser);
-            var root = parser.Accept<DocumentEnd>(out _) ? new YamlTreeMapping([]) : ReadNode(parser, anchors);
+            var root = parser.Accept<DocumentEnd>(out _) ? new YamlTreeMapping([]) : ReadNode(parser, anchors, 1);
             var trailing = ReadComments(parser);
             parser.Consume<DocumentEnd>();
             if (root is YamlTreeScalar { Value.Length: 0 })
@@ -58,8 +61,14 @@ internal static class YamlTreeParser
         return comments;
     }
 
-    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, YamlTreeNode> anchors)
+    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, YamlTreeNode> anchors, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new YamlException(at, at, $"nested more than {MaxDepth} levels deep");
+        }
+
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             return anchors.TryGetValue(alias.Value.Value, out var target)
@@ -83,7 +92,7 @@ internal static class YamlTreeParser
                 items.AddRange(ReadComments(parser));
                 if (!parser.Accept<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser, anchors));
+                    items.Add(ReadNode(parser, anchors, depth + 1));
                 }
             }
 
@@ -102,7 +111,7 @@ internal static class YamlTreeParser
                 }
 
                 var keyStart = parser.Current?.Start ?? Mark.Empty;
-                if (ReadNode(parser, anchors) is not YamlTreeScalar key)
+                if (ReadNode(parser, anchors, depth + 1) is not YamlTreeScalar key)
                 {
                     throw new YamlException(keyStart, keyStart, "only scalar mapping keys are supported");
                 }
@@ -115,7 +124,7 @@ internal static class YamlTreeParser
 
                 // A comment between key and value belongs before the entry, where sops's store puts it.
                 entries.AddRange(ReadComments(parser).Select(AsEntry));
-                entries.Add(new(key.Value, ReadNode(parser, anchors)));
+                entries.Add(new(key.Value, ReadNode(parser, anchors, depth + 1)));
             }
 
             node = new YamlTreeMapping(entries);

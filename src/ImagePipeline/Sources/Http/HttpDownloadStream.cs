@@ -25,6 +25,9 @@ internal sealed class HttpDownloadStream(
     private bool _acceptsRanges;
     private int _failures;
 
+    /// <summary>The media type of the last response (text/html from a login or captive portal explains a mismatch).</summary>
+    public string? MediaType { get; private set; }
+
     /// <summary>Total size of the body once a response announced it.</summary>
     public long? ContentLength { get; private set; }
 
@@ -176,6 +179,7 @@ internal sealed class HttpDownloadStream(
     private void Open(HttpResponseMessage response)
     {
         _response = response;
+        MediaType = response.Content.Headers.ContentType?.MediaType;
         _body = response.Content.ReadAsStream();
     }
 

@@ -9,10 +9,10 @@ namespace ImagePipeline.Sources.Packer;
 /// The inputs of a Packer build in one digest, so Sync can skip a rebuild whose inputs did not
 /// change — computed from what the repository says alone, so planning needs neither Packer nor any
 /// secret: the template directory's files (relative path + content; Packer's cache and the build output
-/// left out), the artifact path, the variable names, and the literal values of variables that reference
-/// no environment variable. Values with <c>${env:…}</c> are secrets and never enter it (they are stored in
-/// public metadata; hashing them would let anyone test guesses offline); changing only such a value
-/// therefore needs <c>--force</c> to rebuild. The Packer version is not in it either: the plan must not
+/// left out), the artifact path, the variable names, and the literal values of variables that hold no
+/// secret. Values with <c>${env:…}</c> or <c>${generate:…}</c> are secrets and never enter it (the
+/// fingerprint is stored in public metadata; hashing them would let anyone test guesses offline, and a
+/// generated value differs every build); changing only such a value therefore needs <c>--force</c> to rebuild. The Packer version is not in it either: the plan must not
 /// need Packer installed; the version that built an image is recorded in its metadata instead.
 /// </summary>
 public static class PackerFingerprint
@@ -34,7 +34,7 @@ public static class PackerFingerprint
 
         foreach (var (name, value) in source.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            Append(fingerprint, "variable", name, PackerVariables.ReferencesEnvironment(value) ? "(from the environment)" : value);
+            Append(fingerprint, "variable", name, PackerVariables.ReferencesSecret(value) ? "(secret)" : value);
         }
 
         return Checksum.FromBytes(HashAlgorithmKind.Sha256, fingerprint.GetHashAndReset()).ToString();

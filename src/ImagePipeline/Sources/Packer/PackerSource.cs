@@ -37,11 +37,17 @@ public sealed class PackerSource : ISourceReader
 
     /// <summary>
     /// What must hold before a build can start, without building: every <c>${env:…}</c> variable is set
-    /// and the packer executable answers. Throws the <see cref="ImagePipelineException"/> that names the problem.
+    /// and the packer executable answers (unless <see cref="PackerOptions.CheckToolchain"/> is off).
+    /// Throws the <see cref="ImagePipelineException"/> that names the problem.
     /// </summary>
     public async Task<string> CheckAsync(ImageDefinition image, bool offline, CancellationToken cancellationToken)
     {
         var source = PackerSourceOf(image);
+        if (!_options.CheckToolchain)
+        {
+            return "packer and its variables not checked (planning only)";
+        }
+
         PackerVariables.Resolve(image.Name, source.Variables, _environment);
         return "packer " + (await Cli.GetVersionAsync(cancellationToken)).Text;
     }
@@ -50,6 +56,11 @@ public sealed class PackerSource : ISourceReader
     {
         var source = PackerSourceOf(image);
         var variables = PackerVariables.Resolve(image.Name, source.Variables, _environment);
+        foreach (var secret in variables.Secrets)
+        {
+            _options.RegisterSecret?.Invoke(secret);
+        }
+
         var version = await Cli.GetVersionAsync(cancellationToken);
         var fingerprint = await PackerFingerprint.ComputeAsync(source, cancellationToken);
         var artifactPath = Path.GetFullPath(Path.Combine(source.FullPath, source.Artifact));

@@ -25,14 +25,17 @@ public sealed partial class PackerVariables
 
     /// <summary>
     /// Resolves every <c>${env:NAME}</c> in <paramref name="variables"/> through
-    /// <paramref name="environment"/> (null = unset).
+    /// <paramref name="environment"/> (null = unset), and every <c>${generate:KIND}</c> through
+    /// <paramref name="generated"/> (fresh secrets for this build; see <see cref="GeneratedSecrets"/>).
     /// </summary>
-    /// <exception cref="PackerVariableException">A referenced environment variable is unset, or a name is not an identifier.</exception>
+    /// <exception cref="PackerVariableException">A referenced environment variable is unset, a generator is unknown, or a name is not an identifier.</exception>
     public static PackerVariables Resolve(
         string imageName,
         IReadOnlyDictionary<string, string> variables,
-        Func<string, string?> environment)
+        Func<string, string?> environment,
+        GeneratedSecrets? generated = null)
     {
+        generated ??= new GeneratedSecrets();
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(environment);
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -54,13 +57,26 @@ public sealed partial class PackerVariables
                 secrets.Add(value);
                 return value;
             });
+            values[name] = GeneratedReference().Replace(values[name], match =>
+            {
+                var kind = match.Groups["kind"].Value;
+                var value = generated.Get(kind)
+                    ?? throw new PackerVariableException(imageName, name, null,
+                        $"${{generate:{kind}}} is not a generator; use one of {string.Join(", ", GeneratedSecrets.Kinds.Select(k => "${generate:" + k + "}"))}");
+                secrets.Add(value);
+                return value;
+            });
         }
 
-        return new PackerVariables(values, new SecretMasker(secrets.SelectMany(SecretMasker.Parts)));
+        var parts = secrets.SelectMany(SecretMasker.Parts).ToList();
+        return new PackerVariables(values, new SecretMasker(parts)) { Secrets = parts };
     }
 
-    /// <summary>True when <paramref name="value"/> takes anything from the environment (and so may hold a secret).</summary>
-    public static bool ReferencesEnvironment(string value) => EnvironmentReference().IsMatch(value);
+    /// <summary>True when <paramref name="value"/> holds a secret: it takes something from the environment or is generated per build.</summary>
+    public static bool ReferencesSecret(string value) => EnvironmentReference().IsMatch(value) || GeneratedReference().IsMatch(value);
+
+    /// <summary>Every secret value in the resolved variables (whole values and their lines), for a masking registry.</summary>
+    public IReadOnlyList<string> Secrets { get; private init; } = [];
 
     /// <summary>The <c>PKR_VAR_&lt;name&gt;</c> environment entries to hand to Packer.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToEnvironment() =>
@@ -82,4 +98,7 @@ public sealed partial class PackerVariables
 
     [GeneratedRegex(@"\$\{env:(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex EnvironmentReference();
+
+    [GeneratedRegex(@"\$\{generate:(?<kind>[a-z0-9:-]+)\}")]
+    private static partial Regex GeneratedReference();
 }

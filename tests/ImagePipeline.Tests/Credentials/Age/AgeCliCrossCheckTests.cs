@@ -89,30 +89,18 @@ public sealed class AgeCliCrossCheckTests : IDisposable
         Assert.False(error.NoMatchingIdentity);
     }
 
-    private static async Task<byte[]> DecryptAsync(byte[] encrypted, AgeX25519Identity identity)
-    {
-        using var output = new MemoryStream();
-        await AgeDecryptor.DecryptAsync(new MemoryStream(encrypted), output, [identity], CancellationToken.None);
-        return output.ToArray();
-    }
+    private static Task<byte[]> DecryptAsync(byte[] encrypted, AgeX25519Identity identity) => AgeCli.DecryptAsync(encrypted, identity);
 
     private async Task<(AgeX25519Identity Identity, string Recipient)> GenerateKeyAsync(string name)
     {
-        var keyFile = temp.Combine(name);
-        await Cli.RunAsync("age-keygen", "-o", keyFile);
-        var recipient = (await Cli.RunAsync("age-keygen", "-y", keyFile)).Trim();
-        var secretLine = File.ReadAllLines(keyFile).Single(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.Ordinal));
-        Assert.True(AgeX25519Identity.TryParse(secretLine, out var identity));
-        return (identity!, recipient);
+        var (identity, recipient, _) = await new AgeCli(temp).GenerateKeyAsync(name);
+        return (identity, recipient);
     }
 
     private async Task<string> EncryptWithCliAsync(byte[] plaintext, bool armored, params string[] recipients)
     {
-        var input = temp.Combine($"plain-{Guid.NewGuid():N}");
-        var output = input + ".age";
-        File.WriteAllBytes(input, plaintext);
-        List<string> arguments = [.. armored ? ["-a"] : Array.Empty<string>(), .. recipients.SelectMany(r => new[] { "-r", r }), "-o", output, input];
-        await Cli.RunAsync("age", [.. arguments]);
+        var output = temp.Combine($"cipher-{Guid.NewGuid():N}.age");
+        File.WriteAllBytes(output, await new AgeCli(temp).EncryptAsync(plaintext, armored, recipients));
         return output;
     }
 }

@@ -76,6 +76,33 @@ public sealed class AgeIdentityLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_KeyCommand_ReadsIdentitiesFromItsOutput()
+    {
+        var folder = home.Combine("key folder");
+        Directory.CreateDirectory(folder);
+        File.Copy(SopsFixtures.Path("helm-secrets", "age-key.txt"), Path.Combine(folder, "key.txt"));
+
+        var set = await Loader((AgeIdentityLoader.KeyCommandVariable, $"cat '{folder}/key.txt'")).LoadAsync(null, CancellationToken.None);
+
+        Assert.Equal([HelmRecipient], set.Identities.Select(i => i.Recipient));
+        Assert.Equal("SOPS_AGE_KEY_CMD output", Assert.Single(set.Sources).Where);
+        Assert.Empty(set.Problems);
+    }
+
+    [Theory]
+    [InlineData("sh -c \"echo 'vault is sealed' >&2; exit 3\"", "exited with code 3: vault is sealed")]
+    [InlineData("/nonexistent/key-helper --print", "could not be started")]
+    [InlineData("sh -c 'unterminated", "cannot be split into words")]
+    public async Task Load_KeyCommandFails_ThrowsNamingTheVariableAndWhy(string command, string why)
+    {
+        var error = await Assert.ThrowsAsync<CredentialsException>(() =>
+            Loader((AgeIdentityLoader.KeyCommandVariable, command)).LoadAsync(null, CancellationToken.None));
+
+        Assert.StartsWith("SOPS_AGE_KEY_CMD '", error.Message, StringComparison.Ordinal);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UserKeyFile_XdgConfigHomeSet_IsUnderIt()
     {
         var loader = Loader(("XDG_CONFIG_HOME", "/xdg"));

@@ -85,6 +85,18 @@ public sealed class SopsAgeFixtureTests : IDisposable
 
         Assert.Contains("secrets.age.yaml", error.Message, StringComparison.Ordinal);
         Assert.Contains("no age identity matches", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"tried the identity from --sops-age-key-file '{SopsFixtures.SyntheticAgeKey}' ({SopsFixtures.SyntheticRecipient})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecryptFile_KeyFromSopsAgeKeyCmd_Decrypts()
+    {
+        var document = await new SopsDecryptor(
+                new SopsDecryptionOptions(TestEnvironment.Create(home.Path, ("SOPS_AGE_KEY_CMD", $"cat {SopsFixtures.Path("helm-secrets", "age-key.txt")}"))),
+                log.Logger)
+            .DecryptFileAsync(SopsFixtures.Path("helm-secrets", "secrets.age.yaml"), CancellationToken.None);
+
+        Assert.Equal("global_age", document.ToDictionary()["global_secret"]);
     }
 
     private Task<SopsDocument> DecryptAsync(string file, string ageKeyFile, params (string, string?)[] variables) =>

@@ -131,6 +131,18 @@ public sealed class SopsTamperingTests : IDisposable
         Assert.Contains("MAC mismatch", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DecryptFile_NestedFortyThousandDeep_IsALocatedErrorNotAStackOverflow()
+    {
+        var file = temp.Combine("deep.sops.yaml");
+        File.WriteAllText(file, "a: " + new string('[', 40_000) + new string(']', 40_000) + "\n");
+
+        var error = await Assert.ThrowsAsync<ImagePipeline.Credentials.CredentialsException>(() => DecryptAsync(file));
+
+        Assert.Contains("invalid YAML at line 1, column 67", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nested more than 64 levels deep", error.Message, StringComparison.Ordinal);
+    }
+
     private string Edit(string original, Func<string, string> edit)
     {
         var text = File.ReadAllText(original);

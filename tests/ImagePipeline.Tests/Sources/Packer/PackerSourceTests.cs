@@ -85,6 +85,26 @@ public sealed class PackerSourceTests
     }
 
     [Fact]
+    public async Task Acquire_GeneratedPublicKey_ReachesPackerAndIsNeverLoggedOrFingerprinted()
+    {
+        using var fixture = new PackerTemplateFixture("file-artifact");
+        var registered = new List<string>();
+        using var handler = new TestAcquirer(fixture.WorkDirectory, logger: CollectingSink.CreateLogger(out var sink),
+            packer: new PackerOptions { WorkDirectory = Path.Combine(fixture.WorkDirectory, ".packer"), RegisterSecret = registered.Add }, environment: NoEnvironment);
+        var image = fixture.Image(new Dictionary<string, string> { ["content"] = "${generate:ssh-ed25519:public}" });
+
+        var first = await handler.AcquireAsync(image, CancellationToken.None);
+        var second = await handler.AcquireAsync(image, CancellationToken.None);
+
+        var key = await File.ReadAllTextAsync(second.Path);
+        Assert.StartsWith("ssh-ed25519 AAAA", key, StringComparison.Ordinal);
+        Assert.Contains(key, registered);
+        Assert.DoesNotContain(sink.Messages, m => m.Contains(key.Split(' ')[1], StringComparison.Ordinal));
+        Assert.Equal(first.Fingerprint, second.Fingerprint);
+        Assert.NotEqual(first.OutputDigest, second.OutputDigest);
+    }
+
+    [Fact]
     public async Task Acquire_EnvironmentVariableUnset_ThrowsNamingImageVariableAndEnvironmentVariable()
     {
         using var fixture = new PackerTemplateFixture("file-artifact");

@@ -1,9 +1,9 @@
 using ImagePipeline.IO;
 
-namespace ImagePipeline.Compression;
+namespace ImagePipeline.Compression.Managed;
 
 /// <summary>
-/// Input for SharpCompress's xz decoder: buffered (it reads headers byte by byte), counts the
+/// Input of the managed xz and zstd decoders: buffered (headers are read byte by byte), counts the
 /// position (it aligns on padding), and does not close our stream when the decoder is disposed.
 /// </summary>
 internal sealed class ManagedDecoderInput(Stream inner) : ReadOnlyStream

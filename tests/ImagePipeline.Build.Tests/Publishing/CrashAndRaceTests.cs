@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using ImagePipeline.Engine;
+using ImagePipeline.Testing;
+
+namespace ImagePipeline.Build.Tests.Publishing;
+
+/// <summary>
+/// A directory store under a killed run and under two runs of one checkout: bytes are staged in the
+/// store's hidden <c>.staging/</c> folder and only renamed into <c>images/</c> once verified, so a
+/// kill -9 leaves nothing visible and the next run removes what it left; a second run publishing the
+/// same image fails that image clearly instead of publishing mixed bytes.
+/// </summary>
+public sealed class CrashAndRaceTests : IDisposable
+{
+    private readonly TestRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    private string Store => _repo.Combine("store");
+
+    [Fact]
+    public async Task Sync_KilledWhileStreamingIntoADirectory_LeavesNothingVisibleAndTheNextRunCleansUp()
+    {
+        var bytes = WriteManifest("big", 200 << 20);
+
+        using (var child = BuildProcess.Start(_repo, "Sync", "--store", Store))
+        {
+            await BuildProcess.WaitUntilAsync(child, () => Task.FromResult(StagedFiles().Any(f => new FileInfo(f).Length > 0)), "bytes were staged");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(Store, "images")));
+        Assert.False(Directory.Exists(Path.Combine(Store, "metadata")));
+        Assert.NotEmpty(StagedFiles());
+
+        var next = await _repo.RunAsync("Sync", "--store", Store);
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains("Removed 1 upload(s) that an interrupted run left staged", next.Output, StringComparison.Ordinal);
+        Assert.Empty(StagedFiles());
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Store, "images", "big", "big.raw"))));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_repo.Combine(".nuke", "temp", "runs")));
+    }
+
+    [Fact]
+    public async Task Sync_TwoRunsOfOneImageInOneCheckout_TheSecondFailsThatImageAndNothingIsMixed()
+    {
+        var bytes = WriteManifest("big", 200 << 20);
+        using var first = BuildProcess.Start(_repo, "Sync", "--store", Store);
+        await BuildProcess.WaitUntilAsync(first, () => Task.FromResult(StagedFiles().Any()), "bytes were staged");
+
+        var second = await _repo.RunAsync("Sync", "--store", Store);
+        await first.WaitForExitAsync();
+
+        Assert.Equal(BuildResult.TargetFailed, second.ExitCode);
+        Assert.Contains("another run in this checkout is publishing big right now", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Store, "images", "big", "big.raw"))));
+        Assert.Empty(StagedFiles());
+    }
+
+    private IEnumerable<string> StagedFiles() =>
+        Directory.Exists(Path.Combine(Store, ".staging"))
+            ? Directory.EnumerateFiles(Path.Combine(Store, ".staging"), "*", SearchOption.AllDirectories)
+            : [];
+
+    private byte[] WriteManifest(string name, int size)
+    {
+        var bytes = new byte[size];
+        new Random(7).NextBytes(bytes);
+        _repo.Write($"files/{name}.raw", bytes);
+        _repo.Write("images/images.yaml", $"""
+            apiVersion: images.lab.gilman.io/v1alpha1
+            kind: ImageManifest
+            metadata:
+              name: crash
+            spec:
+              images:
+                - name: {name}
+                  source:
+                    type: file
+                    path: files/{name}.raw
+                    checksum: {TestImages.Sha256(bytes)}
+                  destination:
+                    path: {name}/{name}.raw
+            """);
+        return bytes;
+    }
+}
