@@ -10,6 +10,7 @@ internal sealed partial class Build
     {
         public const string Sync = nameof(Build.Sync);
         public const string Prune = nameof(Build.Prune);
+        public const string WriteCatalog = nameof(Build.WriteCatalog);
 
         public const string Manifest = nameof(Build.Manifest);
         public const string Image = nameof(Build.Image);

@@ -23,10 +23,10 @@ internal sealed partial class Build
         PrunePlan? prune = null;
         if (DryRun && Image.Length == 0 && await OpenStoreAsync(required: false, cancellationToken) is { } store)
         {
-            prune = await new PrunePlanner(store).PlanAsync(LoadedManifest, IncludeUnmanaged, cancellationToken);
-            foreach (var candidate in prune.Delete)
+            prune = await new PrunePlanner(store).PlanAsync(LoadedManifest, PruneOptions, cancellationToken);
+            foreach (var deletion in prune.Deletions)
             {
-                Log.Information("Prune candidate (only with Prune): {Key}", candidate.Key);
+                Log.Information("Prune candidate (only with Prune): {Deletion:l}", Describe(deletion));
             }
         }
 

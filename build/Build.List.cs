@@ -1,9 +1,7 @@
 using System.Text.Json;
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
-using ImagePipeline.Manifest;
-using ImagePipeline.Planning;
-using ImagePipeline.Storage;
+using ImagePipeline.Layout;
 
 namespace ImagePipeline.Build;
 
@@ -12,22 +10,14 @@ internal sealed partial class Build
     async Task ListAsync(CancellationToken cancellationToken)
     {
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
-        var prefix = Prefix ?? PrunePlanner.ImagesRoot;
-        var objects = new List<StoredObject>();
-        await foreach (var obj in store.ListAsync(prefix, cancellationToken))
+        var prefix = Prefix ?? StoreLayout.ImagesRoot;
+        if (!prefix.StartsWith(StoreLayout.ImagesRoot, StringComparison.Ordinal))
         {
-            objects.Add(obj);
+            throw new UsageException($"--prefix '{prefix}' is not under '{StoreLayout.ImagesRoot}': List shows images, which all live there (e.g. --prefix {StoreLayout.ImagesRoot}talos/).");
         }
 
-        // One metadata read per object: in parallel, as Diff does, so a large store lists in seconds.
-        var rows = new ListedImage[objects.Count];
-        await Parallel.ForAsync(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var obj = objects[i];
-            var metadata = await store.ReadMetadataAsync(MetadataKeys.ForObject(obj.Key, PrunePlanner.ImagesRoot), ct);
-            rows[i] = new ListedImage(obj.Key, obj.Size, metadata?.Checksum ?? obj.Digest?.ToString(), metadata?.UploadedAt, metadata?.Source.Type, metadata is not null);
-        });
-
+        var inventory = await StoreInventory.ReadAsync(store, prefix, parallelism: 32, cancellationToken);
+        var rows = inventory.Entries.Where(e => e.Stored is not null).Select(ListedImage.From).ToList();
         if (Json)
         {
             Output.WriteLine(JsonSerializer.Serialize(rows, ListedImage.JsonOptions));
@@ -38,10 +28,19 @@ internal sealed partial class Build
         foreach (var row in rows)
         {
             table.Add(row.Key, ByteSize.Format(row.Size), row.Checksum?[..Math.Min(19, row.Checksum.Length)] ?? "-",
-                row.UploadedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-", row.Managed ? row.SourceType : "(unmanaged)");
+                row.UploadedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-", row.Origin);
         }
 
         table.WriteTo(Output.WriteLine);
-        Log.Information("{Count} object(s) under {Prefix} in {Store}", rows.Length, prefix, store.Description);
+        Log.Information("{Count} object(s) under {Prefix} in {Store}", rows.Count, prefix, store.Description);
+        foreach (var entry in inventory.Entries.Where(e => e.MetadataProblem is not null))
+        {
+            Log.Warning("{Key}: its metadata {Metadata} cannot be read ({Problem}); the next Sync of an image at this path publishes it again", entry.Key, entry.MetadataKey, entry.MetadataProblem);
+        }
+
+        if (inventory.CatalogFiles.Count > 0)
+        {
+            Log.Information("Catalog (written by the pipeline for consumers): {Files}", string.Join(", ", inventory.CatalogFiles.Select(f => f.Key)));
+        }
     }
 }

@@ -41,7 +41,7 @@ internal sealed partial class Build
         {
             table.Add(job.Name, job.Plan?.Action.ToString().ToLowerInvariant() ?? "-",
                 job.Published is { } published ? ByteSize.Format(published.Size) : job.Plan?.StoredSize is { } stored ? ByteSize.Format(stored) : "-",
-                job.Published?.Checksum ?? job.Plan?.Stored ?? "-",
+                (job.Published?.Checksum ?? job.Plan?.Stored)?.ToString() ?? "-",
                 job.Duration == TimeSpan.Zero ? "-" : StepResult.FormatDuration(job.Duration),
                 Outcome(job));
         }

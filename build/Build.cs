@@ -8,8 +8,8 @@ namespace ImagePipeline.Build;
 
 /// <summary>
 /// The image lifecycle as a target graph:
-/// Validate → Diff → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → Sync,
-/// plus List, Prune and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
+/// Validate → Diff → Acquire[image] → Verify[image] → Upload[image] → WriteMetadata[image] → WriteCatalog → Sync,
+/// plus List, Prune, Audit and Pin. Each stage's work lives in its own partial (Build.Acquire.cs, …).
 /// </summary>
 internal sealed partial class Build : BuildBase
 {
@@ -36,7 +36,7 @@ internal sealed partial class Build : BuildBase
     [Parameter("Show what would change without changing anything (works without credentials)")]
     readonly bool DryRun = false;
 
-    [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images")]
+    [Parameter("Re-acquire and re-upload every selected image, and rebuild packer images; Prune: lift --max-delete-percent")]
     readonly bool Force = false;
 
     [Parameter("Write the Sync plan as JSON to this file (- for stdout)", ValueName = "path|-")]
@@ -81,14 +81,23 @@ internal sealed partial class Build : BuildBase
     [Parameter("Prune: refuse to delete more objects than this", Minimum = 0)]
     readonly int MaxDelete = 10;
 
+    [Parameter("Prune: refuse to delete more than this percentage of the managed images under the destination prefix, unless --force", Minimum = 0, Maximum = 100)]
+    readonly int MaxDeletePercent = 50;
+
     [Parameter("Prune: also delete objects without metadata (not published by this tool)")]
     readonly bool IncludeUnmanaged = false;
+
+    [Parameter("Prune: also delete these symbolic links (store keys, repeatable) of a directory store, which Prune otherwise always keeps", ValueName = "key")]
+    readonly string[] DeleteLink = [];
 
     [Parameter("List: only keys under this prefix", ValueName = "prefix")]
     readonly string? Prefix = null;
 
-    [Parameter("List: print JSON instead of a table")]
+    [Parameter("List, Audit: print JSON instead of a table")]
     readonly bool Json = false;
+
+    [Parameter("Audit: read back this percentage of the images, picked at random; the others are checked for presence and size", Minimum = 1, Maximum = 100)]
+    readonly int Sample = 100;
 
     // Validate and Diff report images that failed their checks, and the other images go on.
     Target Validate => _ => _
@@ -101,7 +110,7 @@ internal sealed partial class Build : BuildBase
         .Description("Check the store, then compare it with the manifest: upload, replace, unchanged or unknown per image")
         .DependsOn(Validate)
         .ProceedAfterFailure()
-        .Uses([.. StoreParameters, nameof(Force), nameof(DryRun), nameof(IncludeUnmanaged), nameof(PlanJson)])
+        .Uses([.. StoreParameters, nameof(Force), nameof(DryRun), nameof(IncludeUnmanaged), nameof(DeleteLink), nameof(PlanJson)])
         .Executes(DiffAsync);
 
     Target Acquire => _ => ImageStage(_)
@@ -126,9 +135,18 @@ internal sealed partial class Build : BuildBase
         .DependsOn(Upload)
         .Executes((name, ct) => Run.Job(name).RecordAsync(ct));
 
+    // After every image (failed ones too): the catalog reflects the whole store as the run leaves it.
+    Target WriteCatalog => _ => _
+        .Description("Rewrite the consumer catalog from the whole store: images/SHA256SUMS, images/SHA512SUMS, images/index.json (Sync runs it last)")
+        .After(WriteMetadata)
+        .OnlyWhen(() => !DryRun, "dry run")
+        .OnlyWhen(() => _run?.PlanFailed != true, "Diff could not read the store")
+        .Uses([.. StoreParameters, nameof(DryRun)])
+        .Executes(WriteCatalogAsync);
+
     Target Sync => _ => _
-        .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded")
-        .DependsOn(Diff, WriteMetadata)
+        .Description("Make the store match the manifest: every image not already there is acquired, verified, uploaded; then the catalog")
+        .DependsOn(Diff, WriteMetadata, WriteCatalog)
         .Uses(nameof(DryRun), nameof(ResultJson))
         .Executes(SyncSummaryAsync);
 
@@ -142,8 +160,14 @@ internal sealed partial class Build : BuildBase
         .Description("Delete stored images the manifest no longer lists (guarded; --dry-run shows exactly what would go)")
         .After(Sync)
         .OnlyWhen(() => !HasFailed, "an earlier target failed")
-        .Uses([nameof(Manifest), .. StoreParameters, nameof(DryRun), nameof(MaxDelete), nameof(IncludeUnmanaged)])
+        .Uses([nameof(Manifest), .. StoreParameters, nameof(DryRun), nameof(MaxDelete), nameof(MaxDeletePercent), nameof(Force), nameof(IncludeUnmanaged), nameof(DeleteLink)])
         .Executes(PruneAsync);
+
+    // Audit needs only the store (no manifest): it also runs on the NAS copy of images/.
+    Target Audit => _ => _
+        .Description("Read stored images back and compare them with their metadata, or a copy of images/ with its SHA256SUMS/SHA512SUMS; exit 1 on a corrupt or missing image")
+        .Uses([.. StoreParameters, nameof(Sample), nameof(Json)])
+        .Executes(AuditAsync);
 
     // Pin reads the manifest leniently (checksums may be missing or placeholders: that is what it fills in).
     Target Pin => _ => _
@@ -198,7 +222,7 @@ internal sealed partial class Build : BuildBase
     /// <summary>IMAGEPIPELINE_MAX_DELETE, IMAGEPIPELINE_PREFIX, … (and MAX_DELETE: names of two words or more also bare).</summary>
     protected override string EnvironmentPrefix => "IMAGEPIPELINE_";
 
-    /// <summary>What opening the store reads (Diff, List, Prune).</summary>
+    /// <summary>What opening the store reads (Diff, List, Prune, WriteCatalog, Audit).</summary>
     static readonly string[] StoreParameters =
         [nameof(Store), nameof(Credentials), nameof(SopsAgeKeyFile), nameof(Region), nameof(MaxImageSize), nameof(LowSpeedLimit), nameof(LowSpeedTime)];
 

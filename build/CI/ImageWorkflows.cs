@@ -36,9 +36,8 @@ internal static class ImageWorkflows
                 WorkflowInput.Boolean("prune", "After syncing, delete stored images the manifest no longer lists (guarded by --max-delete)"),
             ]),
         };
-        // A job that runs after the legs (e.g. one that writes a catalog of the store) goes between prune and report;
-        // the report needs every job before it and lists each one's result.
-        List<WorkflowJob> jobs = [PlanJob(settings), SyncJob(settings), PruneJob(settings)];
+        // Jobs after the legs go between sync and report; the report needs every job before it and lists each one's result.
+        List<WorkflowJob> jobs = [PlanJob(settings), SyncJob(settings), PruneJob(settings), CatalogJob(settings)];
         jobs.Add(ReportJob(settings, [.. jobs.Select(j => j.Id)]));
         return new Workflow("images-sync", triggers, jobs)
         {
@@ -147,7 +146,9 @@ internal static class ImageWorkflows
             .With(N.Credentials, settings.Credentials)
             .With(N.CacheMaxSize, settings.DownloadCacheMaxSize)
             .With(N.ResultJson, $"\"{ResultsDirectory}/${{LEG_IMAGE}}.json\"")
-            .WithExpression(WorkflowSteps.ForceFlag).ToString()) with
+            .WithExpression(WorkflowSteps.ForceFlag)
+            // Parallel legs never write the catalog: the catalog job does, once, after all of them.
+            .Skip(N.WriteCatalog).ToString()) with
         {
             Id = "sync",
             Env = new Dictionary<string, string>(WorkflowSteps.PackerSecretsOfLeg(settings)) { ["LEG_IMAGE"] = $"${{{{ matrix.{ImageMatrix.Image} }}}}" },
@@ -194,9 +195,16 @@ internal static class ImageWorkflows
             + $" && needs.plan.result == 'success' && needs.plan.outputs.{PlannedOutput} == 'true'"
             + " && (needs.sync.result == 'success' || needs.sync.result == 'skipped')");
 
+    // Once after every leg and the prune, whatever they did (a failed leg leaves the catalog listing what is published):
+    // the catalog of the whole store, written by one job only.
+    private static WorkflowJob CatalogJob(ImageWorkflowSettings settings) => StoreJob(settings, "catalog", "Write the catalog",
+        BuildCommand.Run(N.WriteCatalog).With(N.Credentials, settings.Credentials),
+        needs: ["plan", "sync", "prune"],
+        condition: $"needs.plan.outputs.{PlannedOutput} == 'true'");
+
     /// <summary>
     /// A job after the legs that runs one build command against the store with the write key, on the publishing
-    /// branch only, in the publish environment (prune; a catalog writer would be another).
+    /// branch only, in the publish environment (prune, the catalog).
     /// </summary>
     private static WorkflowJob StoreJob(ImageWorkflowSettings settings, string id, string name, BuildCommand command, IReadOnlyList<string> needs, string condition) => new(id,
     [

@@ -51,6 +51,15 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops every rule: from now on all requests pass.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -115,7 +124,10 @@ public sealed class FaultProxy : IAsyncDisposable
                             client.Client.LingerState = new LingerOption(true, 0);
                             return;
                         case ProxyFault.ServerError:
-                            await WriteServerErrorAsync(fromClient);
+                            await WriteErrorAsync(fromClient, "500 Internal Server Error", "InternalError");
+                            return;
+                        case ProxyFault.AccessDenied:
+                            await WriteErrorAsync(fromClient, "403 Forbidden", "AccessDenied");
                             return;
                         case ProxyFault.Stall:
                             await reader.CopyBodyAsync(head, Stream.Null, _stop.Token);
@@ -148,10 +160,10 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private static async Task WriteServerErrorAsync(Stream client)
+    private static async Task WriteErrorAsync(Stream client, string status, string code)
     {
-        const string body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code><Message>injected by FaultProxy</Message></Error>";
-        var response = $"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/xml\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
+        var body = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>injected by FaultProxy</Message></Error>";
+        var response = $"HTTP/1.1 {status}\r\nContent-Type: application/xml\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
         await client.WriteAsync(Encoding.ASCII.GetBytes(response));
         await client.FlushAsync();
     }

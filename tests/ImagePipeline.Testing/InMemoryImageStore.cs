@@ -14,7 +14,6 @@ namespace ImagePipeline.Testing;
 public sealed class InMemoryImageStore : IImageStore
 {
     private readonly ConcurrentDictionary<string, (StoredObject Object, byte[] Bytes)> _objects = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ImageMetadata> _metadata = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StagedUpload, DateTimeOffset> _staged = new();
     private int _statCalls;
 
@@ -33,11 +32,15 @@ public sealed class InMemoryImageStore : IImageStore
     public void Put(string key, long size, Checksum? digest = null) =>
         _objects[key] = (new StoredObject(key, size, DateTimeOffset.UnixEpoch, digest), []);
 
-    public void PutMetadata(string key, ImageMetadata metadata)
-    {
-        _metadata[key] = metadata;
-        _objects[key] = (new StoredObject(key, 100, DateTimeOffset.UnixEpoch, null), []);
-    }
+    public void PutMetadata(string key, ImageMetadata metadata) => PutRaw(key, ImageMetadataJson.Serialize(metadata));
+
+    /// <summary>Stores <paramref name="bytes"/> as they are (e.g. a metadata document that is not valid).</summary>
+    public void PutRaw(string key, byte[] bytes) =>
+        _objects[key] = (new StoredObject(key, bytes.Length, DateTimeOffset.UtcNow, null), bytes);
+
+    /// <summary>A symbolic link, as a directory store lists one.</summary>
+    public void PutLink(string key, string target) =>
+        _objects[key] = (new StoredObject(key, target.Length, DateTimeOffset.UnixEpoch, null) { LinkTarget = target }, []);
 
     /// <summary>The bytes stored under <paramref name="key"/>, or null.</summary>
     public byte[]? Read(string key) => _objects.TryGetValue(key, out var entry) ? entry.Bytes : null;
@@ -63,10 +66,18 @@ public sealed class InMemoryImageStore : IImageStore
         return Task.FromResult(_objects.TryGetValue(key, out var entry) ? entry.Object : null);
     }
 
+    public Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        StoreKey.Validate(key);
+        return Task.FromResult<Stream?>(_objects.TryGetValue(key, out var entry) && entry.Object.LinkTarget is null
+            ? new MemoryStream(entry.Bytes, (int)Math.Min(offset, entry.Bytes.Length), entry.Bytes.Length - (int)Math.Min(offset, entry.Bytes.Length), writable: false)
+            : null);
+    }
+
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken)
     {
         StoreKey.Validate(key);
-        return Task.FromResult(_metadata.GetValueOrDefault(key));
+        return Task.FromResult(_objects.TryGetValue(key, out var entry) ? ImageMetadataJson.Deserialize(entry.Bytes, key) : null);
     }
 
     public Task WriteMetadataAsync(string key, ImageMetadata metadata, CancellationToken cancellationToken)
@@ -95,7 +106,6 @@ public sealed class InMemoryImageStore : IImageStore
         }
 
         _objects.TryRemove(key, out _);
-        _metadata.TryRemove(key, out _);
         return Task.CompletedTask;
     }
 

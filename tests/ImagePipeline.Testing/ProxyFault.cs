@@ -11,4 +11,7 @@ public enum ProxyFault
 
     /// <summary>Resets the connection (TCP RST) once the request head arrived.</summary>
     Reset,
+
+    /// <summary>Answers <c>403 AccessDenied</c> (a permanent error for the store) without passing the request on.</summary>
+    AccessDenied,
 }

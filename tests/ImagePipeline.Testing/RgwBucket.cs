@@ -32,6 +32,43 @@ public sealed class RgwBucket : IAsyncDisposable
     public async Task<int> CountIncompleteUploadsAsync() =>
         (await Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Name })).MultipartUploads?.Count ?? 0;
 
+    /// <summary>Writes an object directly (past the store), e.g. a broken metadata document.</summary>
+    public Task PutAsync(string key, byte[] bytes) =>
+        Client.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, InputStream = new MemoryStream(bytes) });
+
+    /// <summary>An object's bytes read directly, or null when it does not exist.</summary>
+    public async Task<byte[]?> GetAsync(string key)
+    {
+        try
+        {
+            using var response = await Client.GetObjectAsync(Name, key);
+            using var bytes = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(bytes);
+            return bytes.ToArray();
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every key in the bucket, in order.</summary>
+    public async Task<List<string>> KeysAsync()
+    {
+        var keys = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = Name };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await Client.ListObjectsV2Async(request);
+            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+
+        return keys;
+    }
+
     public async ValueTask DisposeAsync()
     {
         var uploads = await Client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Name });

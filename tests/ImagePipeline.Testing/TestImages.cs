@@ -27,10 +27,10 @@ public static class TestImages
 
     /// <summary>An http image as a manifest loaded for Pin has it: no source checksum and no expected output yet.</summary>
     public static ImageDefinition Unpinned(string name, Uri url, CompressionFormat? decompress = null, HashAlgorithmKind algorithm = HashAlgorithmKind.Sha256) =>
-        new(name, new HttpImageSource(url, null, decompress), $"images/{name}.raw", $"prefix/images/{name}.raw", algorithm, null, Line: 1);
+        new(name, new HttpImageSource(url, null, decompress), $"{name}.raw", $"images/lab/{name}.raw", algorithm, null, Line: 1);
 
     private static ImageDefinition Define(string name, ImageSource source, Checksum expectedOutput) =>
-        new(name, source, $"images/{name}.raw", $"prefix/images/{name}.raw", expectedOutput.Algorithm, expectedOutput, Line: 1);
+        new(name, source, $"{name}.raw", $"images/lab/{name}.raw", expectedOutput.Algorithm, expectedOutput, Line: 1);
 
     public static ImageDefinition Http(string name, Checksum? output = null, string prefix = "images/") =>
         new(
@@ -58,7 +58,8 @@ public static class TestImages
     public static ImageMetadata Metadata(ImageDefinition image, string checksum, long size = 100, string? fingerprint = null) => new()
     {
         Name = image.Name,
-        Checksum = checksum,
+        DestinationPrefix = image.DestinationPrefix,
+        Checksum = Checksum.Parse(checksum),
         Size = size,
         UploadedAt = DateTimeOffset.UnixEpoch,
         Source = new MetadataSource { Type = image.Source.Type },

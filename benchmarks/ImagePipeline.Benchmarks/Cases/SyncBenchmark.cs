@@ -125,11 +125,11 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
             await store.WriteMetadataAsync(image.MetadataKey, new ImageMetadata
             {
                 Name = image.Name,
-                Checksum = image.ExpectedOutput!.ToString(),
+                Checksum = image.ExpectedOutput!,
                 Size = ImageSize,
                 UploadedAt = DateTimeOffset.UtcNow,
                 Source = new MetadataSource { Type = source.Type, Path = source.Path },
-                SourceChecksum = source.Checksum?.ToString(),
+                SourceChecksum = source.Checksum,
                 ToolVersion = "benchmark",
             }, ct);
         });

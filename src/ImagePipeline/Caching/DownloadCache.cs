@@ -10,7 +10,8 @@ namespace ImagePipeline.Caching;
 /// checksum are admitted, and entries appear atomically (temp file in the same directory + rename),
 /// so a reader never sees a partial entry. Bounded by <see cref="MaxSize"/>: admitting an entry evicts
 /// the least recently used ones (a hit refreshes an entry's time). Best effort throughout: nothing the
-/// cache does (a full disk, a source larger than the bound) ever fails an image.
+/// cache does (a full disk, a source larger than the bound) ever fails an image. The first use in a run
+/// also removes temp files that dead runs left (a killed download), whether or not this run admits anything.
 /// </summary>
 public sealed class DownloadCache
 {
@@ -21,6 +22,7 @@ public sealed class DownloadCache
 
     private readonly ILogger _logger;
     private readonly Lock _evictionGate = new();
+    private int _swept;
 
     public DownloadCache(string rootDirectory, ILogger logger, long maxSize = DefaultMaxSize)
     {
@@ -63,6 +65,7 @@ public sealed class DownloadCache
     /// <summary>The entry's path when the cache holds <paramref name="digest"/>, else null. A hit counts as a use.</summary>
     public string? Find(Checksum digest)
     {
+        SweepOnce();
         var path = EntryPath(digest);
         if (!File.Exists(path))
         {
@@ -80,6 +83,7 @@ public sealed class DownloadCache
     public CacheEntryWriter? BeginEntry(string imageName, Checksum expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
+        SweepOnce();
         if (MaxSize == 0)
         {
             return null;
@@ -127,10 +131,7 @@ public sealed class DownloadCache
             }
 
             var files = new DirectoryInfo(RootDirectory).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-            foreach (var temp in files.Where(f => f.Name.StartsWith(TempPrefix, StringComparison.Ordinal)))
-            {
-                TryDeleteAbandoned(temp);
-            }
+            RemoveAbandoned(files);
 
             var entries = files.Where(f => !f.Name.StartsWith(TempPrefix, StringComparison.Ordinal)).OrderBy(f => f.LastWriteTimeUtc).ToList();
             var total = entries.Sum(f => f.Length);
@@ -152,6 +153,38 @@ public sealed class DownloadCache
                     _logger.Information("Cache: evicted {Entry} ({Size}), least recently used, to stay within {Max}",
                         Path.GetRelativePath(RootDirectory, entry.FullName), ByteSize.Format(entry.Length), ByteSize.Format(MaxSize));
                 }
+            }
+        }
+    }
+
+    /// <summary>Removes dead runs' temp files, once per cache instance (a run), before its first lookup or entry.</summary>
+    private void SweepOnce()
+    {
+        if (Interlocked.Exchange(ref _swept, 1) == 1 || !Directory.Exists(RootDirectory))
+        {
+            return;
+        }
+
+        lock (_evictionGate)
+        {
+            try
+            {
+                RemoveAbandoned(new DirectoryInfo(RootDirectory).EnumerateFiles(TempPrefix + "*", SearchOption.AllDirectories).ToList());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _logger.Debug("Cache: could not look for leftover temp files in {Root}: {Error}", RootDirectory, e.Message);
+            }
+        }
+    }
+
+    private void RemoveAbandoned(IEnumerable<FileInfo> files)
+    {
+        foreach (var temp in files.Where(f => f.Name.StartsWith(TempPrefix, StringComparison.Ordinal)))
+        {
+            if (TryDeleteAbandoned(temp))
+            {
+                _logger.Debug("Cache: removed {Temp}, left by a run that died while downloading", temp.FullName);
             }
         }
     }
@@ -182,7 +215,7 @@ public sealed class DownloadCache
     }
 
     /// <summary>A writer holds its temp file locked (FileShare.None is flock on Unix); a free lock means a dead writer.</summary>
-    private static void TryDeleteAbandoned(FileInfo temp)
+    private static bool TryDeleteAbandoned(FileInfo temp)
     {
         try
         {
@@ -190,10 +223,13 @@ public sealed class DownloadCache
             {
                 temp.Delete();
             }
+
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Still being written, or not ours to delete.
+            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using ImagePipeline.Layout;
 using ImagePipeline.Verification;
 
 namespace ImagePipeline.Manifest;
@@ -20,6 +21,9 @@ public sealed record ImageDefinition(
     Checksum? ExpectedOutput,
     int Line)
 {
-    /// <summary>Store key of the image's metadata JSON: <c>metadata/&lt;destination.path&gt;.json</c>.</summary>
-    public string MetadataKey => MetadataKeys.For(DestinationPath);
+    /// <summary>Store key of the image's metadata JSON (<see cref="StoreLayout.MetadataKeyFor"/>).</summary>
+    public string MetadataKey => StoreLayout.MetadataKeyFor(ObjectKey);
+
+    /// <summary>The <c>destinationPrefix</c> the image was published under (its key without <see cref="DestinationPath"/>).</summary>
+    public string DestinationPrefix => ObjectKey[..^DestinationPath.Length];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImagePipeline.Layout;
 using YamlDotNet.RepresentationModel;
 
 namespace ImagePipeline.Manifest;
@@ -75,15 +76,16 @@ internal static class ImageEntryReader
         }
 
         var objectKey = context.DestinationPrefix + path;
-        if (ObjectKeyRules.CheckKeyLength(objectKey, MetadataKeys.For(path)) is { } tooLong)
+        if (objectKey.StartsWith(StoreLayout.ImagesRoot, StringComparison.Ordinal)
+            && ObjectKeyRules.CheckKeyLength(objectKey, StoreLayout.MetadataKeyFor(objectKey)) is { } tooLong)
         {
             destination.Error("path", tooLong);
             return (null, null, mark);
         }
 
-        if (objectKey.StartsWith(MetadataKeys.Prefix, StringComparison.OrdinalIgnoreCase))
+        if (StoreLayout.CheckDestination(context.DestinationPrefix, path) is { } reserved)
         {
-            destination.Error("path", $"key '{ManifestLimits.Shown(objectKey)}' is inside '{MetadataKeys.Prefix}', where the pipeline keeps image metadata");
+            destination.Error("path", reserved);
             return (path, null, mark);
         }
 

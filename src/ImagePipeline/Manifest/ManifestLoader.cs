@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImagePipeline.Layout;
 using ImagePipeline.Verification;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -212,7 +213,7 @@ public static class ManifestLoader
         var defaults = spec?.Mapping("defaults");
         defaults?.RejectUnknownKeys(ManifestVocabulary.DefaultsKeys);
         var prefix = defaults?.Scalar("destinationPrefix") ?? ManifestVocabulary.DefaultDestinationPrefix;
-        if (ObjectKeyRules.CheckPrefix(prefix) is { } problem)
+        if ((ObjectKeyRules.CheckPrefix(prefix) ?? StoreLayout.CheckPrefix(prefix)) is { } problem)
         {
             defaults!.Error("destinationPrefix", problem);
         }

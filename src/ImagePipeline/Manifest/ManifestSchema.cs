@@ -23,9 +23,12 @@ public static class ManifestSchema
     public const string DestinationPathPattern =
         @"^(?!/)(?![A-Za-z]:)(?!.*/$)(?!.*//)(?!(.*/)?\.\.?(/|$))(?!.*%(2[eEfF]|5[cC]))(?!.*[. ](/|$))[^\\\x00-\x1f\x7f-\x9f]+$";
 
-    /// <summary>destinationPrefix: like a destination path, but ending with '/'.</summary>
+    /// <summary>destinationPrefix: <c>images/</c> or a folder in it (see StoreLayout), ending with '/'.</summary>
     public const string DestinationPrefixPattern =
-        @"^(?!/)(?![A-Za-z]:)(?!.*//)(?!(.*/)?\.\.?/)(?!.*%(2[eEfF]|5[cC]))(?!.*[. ]/)[^\\\x00-\x1f\x7f-\x9f]*/$";
+        @"^(?!.*//)(?!(.*/)?\.\.?/)(?!.*%(2[eEfF]|5[cC]))(?!.*[. ]/)(?!images/(" + ReservedCatalogNames + ")/)images/([^\\\x00-\x1f\x7f-\x9f]*/)?$";
+
+    /// <summary>The catalog's names in any case, spelled out (ECMA-262 patterns have no inline case-insensitivity).</summary>
+    private const string ReservedCatalogNames = "[Ss][Hh][Aa](256|512)[Ss][Uu][Mm][Ss]|[Ii][Nn][Dd][Ee][Xx]\\.[Jj][Ss][Oo][Nn]";
 
     /// <summary>
     /// A digest, or a placeholder as <see cref="ManifestVocabulary.IsPlaceholder"/> sees one: the schema
@@ -103,7 +106,7 @@ public static class ManifestSchema
                 ["type"] = "string",
                 ["pattern"] = DestinationPrefixPattern,
                 ["default"] = DefaultDestinationPrefix,
-                ["description"] = "Prefix of every store key: relative, ending with '/'.",
+                ["description"] = "Prefix of every store key: 'images/' or a folder inside it, ending with '/'.",
             },
             ["validation"] = Object("Default validation settings.", [], new JsonObject
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImagePipeline.Layout;
 
 namespace ImagePipeline.Manifest;
 
@@ -64,7 +65,7 @@ public static class ObjectKeyRules
         var longest = Math.Max(Encoding.UTF8.GetByteCount(objectKey), Encoding.UTF8.GetByteCount(metadataKey));
         return longest > MaxKeyBytes
             ? string.Create(CultureInfo.InvariantCulture,
-                $"makes a store key of {longest} bytes (UTF-8; with `destinationPrefix`, or as `{MetadataKeys.Prefix}…{MetadataKeys.Suffix}`); S3 allows at most {MaxKeyBytes}")
+                $"makes a store key of {longest} bytes (UTF-8; with `destinationPrefix`, or as `{StoreLayout.MetadataRoot}…{StoreLayout.MetadataSuffix}`); S3 allows at most {MaxKeyBytes}")
             : null;
     }
 

@@ -1,7 +1,10 @@
+using ImagePipeline.Layout;
+using ImagePipeline.Verification;
+
 namespace ImagePipeline.Metadata;
 
 /// <summary>
-/// The JSON document stored at <c>metadata/&lt;destination.path&gt;.json</c>, written after the image
+/// The JSON document stored at <see cref="StoreLayout.MetadataKeyFor"/> of its image, written after the image
 /// upload completed. Its presence with a matching <see cref="Checksum"/> is what makes an image
 /// "unchanged" for Sync.
 /// </summary>
@@ -9,8 +12,15 @@ public sealed record ImageMetadata
 {
     public required string Name { get; init; }
 
-    /// <summary>Digest of the stored image, <c>sha256:&lt;hex&gt;</c> or <c>sha512:&lt;hex&gt;</c>.</summary>
-    public required string Checksum { get; init; }
+    /// <summary>
+    /// The manifest's <c>destinationPrefix</c> the image was published under: Prune deletes only images of its own
+    /// prefix, so manifests with nested prefixes (<c>images/</c>, <c>images/b/</c>) share a store safely. Null in
+    /// documents written before it existed, which count as <c>images/</c>.
+    /// </summary>
+    public string? DestinationPrefix { get; init; }
+
+    /// <summary>Digest of the stored image; on the store <c>sha256:&lt;hex&gt;</c> or <c>sha512:&lt;hex&gt;</c> (anything else makes the document invalid).</summary>
+    public required Checksum Checksum { get; init; }
 
     public required long Size { get; init; }
 
@@ -19,7 +29,7 @@ public sealed record ImageMetadata
     public required MetadataSource Source { get; init; }
 
     /// <summary>Digest of the downloaded (possibly compressed) bytes; null for packer builds.</summary>
-    public string? SourceChecksum { get; init; }
+    public Checksum? SourceChecksum { get; init; }
 
     /// <summary>Packer input fingerprint; null for other sources.</summary>
     public string? Fingerprint { get; init; }
@@ -28,4 +38,7 @@ public sealed record ImageMetadata
     public string? BuiltWith { get; init; }
 
     public required string ToolVersion { get; init; }
+
+    /// <summary>The prefix that owns the image: <see cref="DestinationPrefix"/>, or <c>images/</c> for older documents.</summary>
+    public string OwnerPrefix() => DestinationPrefix ?? StoreLayout.ImagesRoot;
 }

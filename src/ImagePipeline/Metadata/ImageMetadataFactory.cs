@@ -15,11 +15,12 @@ public static class ImageMetadataFactory
     public static ImageMetadata Create(ImageDefinition image, AcquiredImage acquired, DateTimeOffset uploadedAt) => new()
     {
         Name = image.Name,
-        Checksum = acquired.OutputDigest.ToString(),
+        DestinationPrefix = image.DestinationPrefix,
+        Checksum = acquired.OutputDigest,
         Size = acquired.Size,
         UploadedAt = uploadedAt.ToUniversalTime(),
         Source = Describe(image.Source),
-        SourceChecksum = acquired.SourceDigest?.ToString(),
+        SourceChecksum = acquired.SourceDigest,
         Fingerprint = acquired.Fingerprint,
         BuiltWith = acquired.Built?.ToolVersion is { } version ? "packer " + version : null,
         ToolVersion = ToolVersion,

@@ -6,7 +6,7 @@ namespace ImagePipeline.Metadata;
 /// <summary>
 /// The on-store JSON form of <see cref="ImageMetadata"/>: camelCase, indented, properties in declaration
 /// order (so documents diff cleanly), null properties omitted, <c>uploadedAt</c> as UTC ISO-8601
-/// (<c>2025-01-31T12:00:00Z</c>). Unknown properties are ignored so newer tool versions can add fields.
+/// (<c>2025-01-31T12:00:00Z</c>), digests as <c>sha256:&lt;hex&gt;</c>. Unknown properties are ignored so newer tool versions can add fields.
 /// </summary>
 public static class ImageMetadataJson
 {
@@ -19,7 +19,7 @@ public static class ImageMetadataJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
-        Converters = { new UtcTimestampJsonConverter() },
+        Converters = { new UtcTimestampJsonConverter(), new ChecksumJsonConverter() },
         // People read these files on the NAS: write '+' and '<' as themselves, not as \u002B. It is never embedded in HTML.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

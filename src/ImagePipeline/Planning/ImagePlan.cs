@@ -19,7 +19,7 @@ public sealed record ImagePlan(
     ImageAction Action,
     string Reason,
     Checksum? Expected,
-    string? Stored,
+    Checksum? Stored,
     string? Fingerprint = null,
     long? StoredSize = null)
 {

@@ -26,7 +26,7 @@ public static class PlanDocument
             ["objectKey"] = i.ObjectKey,
             ["sourceType"] = i.SourceType,
             ["expected"] = i.Expected?.ToString(),
-            ["stored"] = i.Stored,
+            ["stored"] = i.Stored?.ToString(),
             ["fingerprint"] = i.Fingerprint,
         })]);
         return new JsonObject
@@ -38,7 +38,7 @@ public static class PlanDocument
             {
                 ["key"] = c.Key,
                 ["size"] = c.Size,
-                ["checksum"] = c.Checksum,
+                ["checksum"] = c.Checksum?.ToString(),
             })]),
         };
     }

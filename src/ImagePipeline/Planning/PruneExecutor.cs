@@ -1,12 +1,14 @@
-using ImagePipeline.Manifest;
+using System.Globalization;
+using ImagePipeline.Layout;
 using ImagePipeline.Storage;
 
 namespace ImagePipeline.Planning;
 
 /// <summary>
-/// Carries out a <see cref="PrunePlan"/>: each image first, then its metadata (an interrupted run
+/// Enforces the guards and carries out a <see cref="PrunePlan"/>, deleting exactly
+/// <see cref="PrunePlan.Deletions"/> in order: each image first, then its metadata (an interrupted run
 /// leaves orphan metadata, which the next prune removes, never an image that looks unmanaged).
-/// Stops at the first error, after enforcing the deletion limit.
+/// Stops at the first error.
 /// </summary>
 public sealed class PruneExecutor
 {
@@ -14,46 +16,49 @@ public sealed class PruneExecutor
 
     public PruneExecutor(IImageStore store) => _store = store;
 
-    /// <summary>Throws <see cref="PruneRefusedException"/> when the plan deletes more than <paramref name="maxDelete"/> objects.</summary>
-    public static void EnforceLimit(PrunePlan plan, int maxDelete)
+    /// <summary>
+    /// Throws <see cref="PruneRefusedException"/> when the plan deletes more than <see cref="PruneOptions.MaxDelete"/>
+    /// objects, or more than <see cref="PruneOptions.MaxDeletePercent"/> of the prefix's managed images (unless forced).
+    /// </summary>
+    public static void EnforceLimits(PrunePlan plan, PruneOptions options)
     {
-        if (plan.ObjectCount > maxDelete)
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        if (plan.ObjectCount > options.MaxDelete)
         {
             throw new PruneRefusedException(
-                $"refusing to prune: it would delete {plan.ObjectCount} objects ({plan.Delete.Count} images), more than --max-delete {maxDelete}; " +
+                $"refusing to prune: it would delete {plan.ObjectCount} objects ({plan.Delete.Count} images), more than --max-delete {options.MaxDelete}; " +
                 "check the manifest, then raise --max-delete if this is intended");
         }
+
+        var share = plan.ManagedImages == 0 ? 0 : 100.0 * plan.ManagedDeleted / plan.ManagedImages;
+        if (share > options.MaxDeletePercent && !options.Force)
+        {
+            var shown = share.ToString("0.#", CultureInfo.InvariantCulture);
+            throw new PruneRefusedException(
+                $"refusing to prune: it would delete {plan.ManagedDeleted} of the {plan.ManagedImages} managed images under '{plan.Prefix}' ({shown}%), " +
+                $"more than --max-delete-percent {options.MaxDeletePercent}; a manifest that lost most of its entries looks like this: check it, " +
+                "then pass --force (or raise --max-delete-percent) if this is intended");
+        }
     }
 
-    /// <param name="onDeleted">Called after each image (with its metadata) is gone, for the summary.</param>
-    public async Task ExecuteAsync(PrunePlan plan, int maxDelete, Action<PruneCandidate> onDeleted, CancellationToken cancellationToken)
+    /// <param name="onDeleted">Called after each object is gone, for the log and the summary.</param>
+    public async Task ExecuteAsync(PrunePlan plan, PruneOptions options, Action<PruneDeletion> onDeleted, CancellationToken cancellationToken)
     {
-        EnforceLimit(plan, maxDelete);
-        foreach (var candidate in plan.Delete)
+        ArgumentNullException.ThrowIfNull(onDeleted);
+        EnforceLimits(plan, options);
+        foreach (var deletion in plan.Deletions)
         {
-            await DeleteAsync(candidate.Key, cancellationToken);
-            if (candidate.MetadataKey is { } metadataKey)
+            // Last line of defence: whatever the plan says, nothing outside our two namespaces goes.
+            if ((!deletion.Key.StartsWith(StoreLayout.ImagesRoot, StringComparison.Ordinal) && !deletion.Key.StartsWith(StoreLayout.MetadataRoot, StringComparison.Ordinal))
+                || StoreLayout.IsCatalogKey(deletion.Key))
             {
-                await DeleteAsync(metadataKey, cancellationToken);
+                throw new PruneRefusedException(
+                    $"refusing to delete '{deletion.Key}': Prune deletes only images under '{StoreLayout.ImagesRoot}' and their metadata under '{StoreLayout.MetadataRoot}'");
             }
 
-            onDeleted(candidate);
+            await _store.DeleteAsync(deletion.Key, cancellationToken);
+            onDeleted(deletion);
         }
-
-        foreach (var orphan in plan.OrphanMetadata)
-        {
-            await DeleteAsync(orphan, cancellationToken);
-        }
-    }
-
-    private Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        // Last line of defence: whatever the plan says, nothing outside our two namespaces goes.
-        if (!key.StartsWith(PrunePlanner.ImagesRoot, StringComparison.Ordinal) && !key.StartsWith(MetadataKeys.Prefix, StringComparison.Ordinal))
-        {
-            throw new PruneRefusedException($"refusing to delete '{key}': outside '{PrunePlanner.ImagesRoot}' and '{MetadataKeys.Prefix}'");
-        }
-
-        return _store.DeleteAsync(key, cancellationToken);
     }
 }

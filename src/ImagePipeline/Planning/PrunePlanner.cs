@@ -1,71 +1,84 @@
+using ImagePipeline.Layout;
 using ImagePipeline.Manifest;
 using ImagePipeline.Storage;
 
 namespace ImagePipeline.Planning;
 
 /// <summary>
-/// Works out which stored images the manifest dropped. It only ever proposes keys under
-/// <c>images/</c> and <c>metadata/</c>, only under the manifest's destination prefix, and never
-/// from an empty manifest (an empty source must not mean "delete everything").
+/// Works out which stored images the manifest dropped. It reads the store through <see cref="StoreInventory"/>
+/// and only ever proposes keys under the manifest's destination prefix and the metadata folder that mirrors it;
+/// only images whose metadata names that prefix as their owner (a manifest with a nested prefix shares the store
+/// safely); never the catalog, never a symbolic link unless named, never an image whose metadata cannot be read
+/// (its owner is unknown), and never from an empty manifest (an empty source must not mean "delete everything").
 /// </summary>
 public sealed class PrunePlanner
 {
-    public const string ImagesRoot = "images/";
-
     private readonly IImageStore _store;
 
     public PrunePlanner(IImageStore store) => _store = store;
 
-    public async Task<PrunePlan> PlanAsync(ImageManifest manifest, bool includeUnmanaged, CancellationToken cancellationToken)
+    public async Task<PrunePlan> PlanAsync(ImageManifest manifest, PruneOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(options);
         if (manifest.Images.Count == 0)
         {
             throw new PruneRefusedException("refusing to prune: the manifest lists no images");
         }
 
         var prefix = manifest.DestinationPrefix;
-        if (!prefix.StartsWith(ImagesRoot, StringComparison.Ordinal))
+        if (StoreLayout.CheckPrefix(prefix) is { } problem)
         {
-            throw new PruneRefusedException($"refusing to prune: destination prefix '{prefix}' is outside '{ImagesRoot}'");
+            throw new PruneRefusedException($"refusing to prune: destination prefix {problem}");
         }
 
         var wanted = manifest.Images.Select(i => i.ObjectKey).ToHashSet(StringComparer.Ordinal);
-        var wantedMetadata = manifest.Images.Select(i => i.MetadataKey).ToHashSet(StringComparer.Ordinal);
-        var metadataKeys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var meta in _store.ListAsync(MetadataKeys.Prefix, cancellationToken))
-        {
-            metadataKeys.Add(meta.Key);
-        }
-
+        var inventory = await StoreInventory.ReadAsync(_store, prefix, options.Parallelism, cancellationToken);
         var delete = new List<PruneCandidate>();
         var unmanaged = new List<PruneCandidate>();
-        var seenMetadata = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var obj in _store.ListAsync(prefix, cancellationToken))
+        var links = new List<PruneCandidate>();
+        var unreadable = new List<InventoryEntry>();
+        var orphans = new List<InventoryEntry>();
+        var managed = 0;
+        foreach (var entry in inventory.Entries)
         {
-            if (wanted.Contains(obj.Key))
+            var ours = entry.Metadata?.OwnerPrefix() == prefix;
+            if (entry.Stored is not { } obj)
+            {
+                // Metadata whose image is gone (an interrupted prune left it): this prefix's own only.
+                if (ours && !wanted.Contains(entry.Key))
+                {
+                    orphans.Add(entry);
+                }
+
+                continue;
+            }
+
+            managed += ours && !entry.IsLink ? 1 : 0;
+            if (wanted.Contains(entry.Key))
             {
                 continue;
             }
 
-            var metadataKey = MetadataKeys.ForObject(obj.Key, prefix);
-            if (metadataKeys.Contains(metadataKey))
+            if (entry.IsLink)
             {
-                seenMetadata.Add(metadataKey);
-                var metadata = await _store.ReadMetadataAsync(metadataKey, cancellationToken);
-                delete.Add(new PruneCandidate(obj.Key, obj.Size, metadata?.Checksum ?? obj.Digest?.ToString(), metadataKey));
+                var link = new PruneCandidate(entry.Key, obj.Size, null, LinkTarget: obj.LinkTarget);
+                (options.DeleteLinks.Contains(entry.Key) ? delete : links).Add(link);
             }
-            else
+            else if (entry.MetadataObject is null)
             {
-                var candidate = new PruneCandidate(obj.Key, obj.Size, obj.Digest?.ToString(), null);
-                (includeUnmanaged ? delete : unmanaged).Add(candidate);
+                (options.IncludeUnmanaged ? delete : unmanaged).Add(new PruneCandidate(entry.Key, obj.Size, obj.Digest));
+            }
+            else if (entry.Metadata is null)
+            {
+                unreadable.Add(entry);
+            }
+            else if (ours)
+            {
+                delete.Add(new PruneCandidate(entry.Key, obj.Size, entry.Metadata.Checksum, entry.MetadataObject));
             }
         }
 
-        // Metadata whose image is gone: leftovers of an interrupted prune. Only under our prefix's namespace.
-        var orphans = metadataKeys
-            .Where(k => !wantedMetadata.Contains(k) && !seenMetadata.Contains(k))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return new PrunePlan(delete, unmanaged, orphans);
+        return new PrunePlan(prefix, delete, unmanaged, links, unreadable, orphans, managed);
     }
 }

@@ -1,6 +1,7 @@
 using ImagePipeline.Manifest;
 using ImagePipeline.Metadata;
 using ImagePipeline.Storage;
+using ImagePipeline.Verification;
 using Serilog;
 
 namespace ImagePipeline.Planning;
@@ -139,16 +140,16 @@ public sealed class SyncPlanner
             return $"stored size {stored.Size} differs from metadata size {metadata.Size}";
         }
 
-        if (stored.Digest is not null && stored.Digest.ToString() != metadata.Checksum)
+        if (stored.Digest is not null && stored.Digest != metadata.Checksum)
         {
             return "stored object digest differs from its metadata";
         }
 
         if (image.ExpectedOutput is { } expected)
         {
-            return expected.ToString() == metadata.Checksum
+            return expected == metadata.Checksum
                 ? null
-                : $"digest changed: stored {Abbreviate(metadata.Checksum)}, manifest {expected.Algorithm.ToString().ToLowerInvariant()}:{expected.Abbreviated()}";
+                : $"digest changed: stored {Short(metadata.Checksum)}, manifest {Short(expected)}";
         }
 
         // Packer: the output digest is only known after a build, so the inputs decide.
@@ -160,6 +161,5 @@ public sealed class SyncPlanner
         return metadata.Fingerprint == fingerprint ? null : "packer inputs changed";
     }
 
-    private static string Abbreviate(string checksum) =>
-        checksum.Length > 19 ? checksum[..19] : checksum;
+    private static string Short(Checksum checksum) => $"{Checksum.Prefix(checksum.Algorithm)}:{checksum.Abbreviated()}";
 }

@@ -14,4 +14,7 @@ public enum ImageStage
     Unchanged,
     Skipped,
     Failed,
+
+    /// <summary>Audit is reading the stored image back and hashing it.</summary>
+    Auditing,
 }

@@ -5,7 +5,7 @@ namespace ImagePipeline.Progress;
 
 /// <summary>
 /// Progress for logs (CI, pipes): samples the board every second and writes an INFO line per image
-/// that is being acquired, every <c>interval</c> (default 10 s) or each time another 10 % of its source
+/// that is being acquired (or read back by Audit), every <c>interval</c> (default 10 s) or each time another 10 % of its source
 /// is done, whichever comes first. Stops with <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class ProgressLog : IAsyncDisposable
@@ -38,7 +38,7 @@ public sealed class ProgressLog : IAsyncDisposable
         foreach (var progress in _board.Images)
         {
             var now = progress.Snapshot();
-            if (now.Stage != ImageStage.Acquiring || now.SourceBytes == 0)
+            if (now.Stage is not (ImageStage.Acquiring or ImageStage.Auditing) || now.SourceBytes == 0)
             {
                 continue;
             }
@@ -50,16 +50,32 @@ public sealed class ProgressLog : IAsyncDisposable
             }
 
             _last[now.ImageName] = (now.Elapsed, decile);
+            if (now.Stage == ImageStage.Auditing)
+            {
+                _logger.Information("{Image}: read back {Done} {Percent} at {Rate}/s, ETA {Eta}",
+                    now.ImageName, Done(now), Percent(now), ByteSize.Format((long)now.SourceRate), Eta(now));
+                continue;
+            }
+
             _logger.Information("{Image}: {Done} {Percent} at {Rate}/s, {Output} out, {Uploaded} stored, ETA {Eta}",
                 now.ImageName,
-                ByteSize.Format(now.SourceBytes) + (now.SourceTotal is { } total ? " of " + ByteSize.Format(total) : string.Empty),
-                now.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "(size unknown)",
+                Done(now),
+                Percent(now),
                 ByteSize.Format((long)now.SourceRate),
                 ByteSize.Format(now.OutputBytes),
                 ByteSize.Format(now.UploadedBytes),
-                now.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown");
+                Eta(now));
         }
     }
+
+    private static string Done(ImageProgressSnapshot now) =>
+        ByteSize.Format(now.SourceBytes) + (now.SourceTotal is { } total ? " of " + ByteSize.Format(total) : string.Empty);
+
+    private static string Percent(ImageProgressSnapshot now) =>
+        now.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "(size unknown)";
+
+    private static string Eta(ImageProgressSnapshot now) =>
+        now.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown";
 
     private async Task RunAsync(TimeSpan sampling)
     {

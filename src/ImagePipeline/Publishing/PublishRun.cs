@@ -83,8 +83,8 @@ public sealed class PublishRun : IAsyncDisposable
 
     /// <summary>
     /// Diff: checks the store (a bad one fails the run here, before any download), takes this checkout's
-    /// lock on every image, removes what dead runs left staged for them (also when they turn out
-    /// unchanged), and plans every healthy image. Images that could not be planned fail alone.
+    /// lock on every image, removes what dead runs left staged for them and their metadata (also when they
+    /// turn out unchanged), and plans every healthy image. Images that could not be planned fail alone.
     /// </summary>
     public async Task<SyncPlan> PlanAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +108,7 @@ public sealed class PublishRun : IAsyncDisposable
         if (store is not null && !Options.DryRun && healthy.Count > 0)
         {
             var aborted = await store.AbortIncompleteUploadsAsync(
-                StagedUploadFilter.ForKeys([.. healthy.Select(j => j.Image.ObjectKey)], Options.StartedAt), cancellationToken);
+                StagedUploadFilter.ForKeys([.. healthy.SelectMany(j => new[] { j.Image.ObjectKey, j.Image.MetadataKey })], Options.StartedAt), cancellationToken);
             if (aborted > 0)
             {
                 _logger.Information("Removed {Count} upload(s) that an interrupted run left staged", aborted);

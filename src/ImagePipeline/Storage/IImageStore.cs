@@ -21,6 +21,9 @@ namespace ImagePipeline.Storage;
 /// like any object. A stored document that is not valid metadata raises <see cref="InvalidMetadataException"/>.</item>
 /// <item>Keys follow <see cref="StoreKey"/> (no segment starting with '.'); stores keep their bookkeeping
 /// (staging, digests) in dot-names, which are never listed.</item>
+/// <item>A store with links (a directory) never follows one: <see cref="ListAsync"/> reports a link as one entry with
+/// <see cref="StoredObject.LinkTarget"/> set and does not descend into it, keys through a link read as missing and
+/// are refused for writes, and deleting a link's own key removes the link, never what it points at.</item>
 /// <item>Missing objects are not errors: <see cref="StatAsync"/> and <see cref="ReadMetadataAsync"/>
 /// return null, <see cref="DeleteAsync"/> does nothing.</item>
 /// <item>Faults surface as <see cref="StoreException"/>, with <see cref="ImagePipelineException.IsRetryable"/> set for
@@ -44,6 +47,14 @@ public interface IImageStore
     Task<IStagedUpload> BeginUploadAsync(string key, Checksum digest, CancellationToken cancellationToken);
 
     Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The object's bytes from <paramref name="offset"/> on, as a forward-only stream the caller disposes; null when
+    /// there is no such object (a link in a directory store is none). Reads fail with <see cref="StoreException"/>
+    /// (retryable for transient faults and for a read that makes no progress within the low-speed window); a
+    /// caller resumes by opening again at the offset it reached.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken);
 
     Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken);
 

@@ -35,6 +35,13 @@ public sealed class RetryingImageStore : IImageStore, IDisposable
     public Task<StoredObject?> StatAsync(string key, CancellationToken cancellationToken) =>
         Run("stat", key, ct => _inner.StatAsync(key, ct), cancellationToken);
 
+    /// <summary>Opens with retries; a read that fails (retryable) midway reopens at the byte it reached (<see cref="ResumingReadStream"/>).</summary>
+    public async Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        var first = await Run("read", key, ct => _inner.OpenReadAsync(key, offset, ct), cancellationToken);
+        return first is null ? null : new ResumingReadStream(first, offset, (at, ct) => _inner.OpenReadAsync(key, at, ct), _policy, Description, key);
+    }
+
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken) =>
         Run("read metadata", key, ct => _inner.ReadMetadataAsync(key, ct), cancellationToken);
 

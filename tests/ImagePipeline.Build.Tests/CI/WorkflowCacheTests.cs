@@ -39,7 +39,7 @@ public class WorkflowCacheTests
             .Where(job => Steps(job.Job).Any(s => TextOrNull(s, "run")?.Contains("./build.sh", StringComparison.Ordinal) == true))
             .ToList();
 
-        Assert.Equal(["plan", "sync", "prune", "plan"], jobs.Select(j => j.Id));
+        Assert.Equal(["plan", "sync", "prune", "catalog", "plan"], jobs.Select(j => j.Id));
         foreach (var (id, job) in jobs)
         {
             var steps = Steps(job).ToList();

@@ -30,9 +30,10 @@ public partial class WorkflowCommandLineTests
     {
         var lines = Lines();
 
-        Assert.Equal(6, lines.Count); // compile, plan (push), sync leg, prune, plan (PR, with and without the store)
+        Assert.Equal(7, lines.Count); // compile, plan (push), sync leg, prune, catalog, plan (PR, with and without the store)
         Assert.Contains(lines, l => l.StartsWith("./build.sh Sync --image ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("./build.sh Prune ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("./build.sh WriteCatalog ", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -18,6 +18,7 @@ public partial class WorkflowSafetyTests
     [Theory]
     [InlineData("sync")]
     [InlineData("prune")]
+    [InlineData("catalog")]
     public void StoreWritingJobs_RunOnlyForMainAndInThePublishEnvironment(string jobId)
     {
         var job = SyncWorkflow.Job(jobId);
@@ -118,10 +119,25 @@ public partial class WorkflowSafetyTests
         Assert.Contains("(needs.sync.result == 'success' || needs.sync.result == 'skipped')", condition, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Catalog_IsWrittenOnceAfterEveryLegAndThePrune_NeverByTheLegs()
+    {
+        var catalog = SyncWorkflow.Job("catalog");
+        var leg = Steps(SyncWorkflow.Job("sync")).Single(s => TextOrNull(s, "id") == "sync");
+
+        Assert.Equal(["plan", "sync", "prune"], Sequence(catalog, "needs"));
+        Assert.StartsWith("!cancelled()", Text(catalog, "if"), StringComparison.Ordinal);
+        Assert.Contains("needs.plan.outputs.planned == 'true'", Text(catalog, "if"), StringComparison.Ordinal);
+        Assert.Null(MapOrNull(catalog, "strategy"));
+        Assert.Contains(Steps(catalog), s => TextOrNull(s, "run") == "./build.sh WriteCatalog --credentials images/e2.sops.yaml");
+        Assert.EndsWith("--skip WriteCatalog", Text(leg, "run"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plan")]
     [InlineData("sync")]
     [InlineData("prune")]
+    [InlineData("catalog")]
     public void SecretJobs_WriteTheAgeKeyPrivatelyAndAlwaysRemoveIt(string jobId)
     {
         var steps = Steps(SyncWorkflow.Job(jobId)).ToList();

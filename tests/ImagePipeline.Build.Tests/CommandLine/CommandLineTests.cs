@@ -133,5 +133,5 @@ public sealed class CommandLineTests : IDisposable
     }
 
     private static readonly string[] ListedTargets =
-        ["Validate", "Diff", "Acquire", "Verify", "Upload", "WriteMetadata", "Sync", "List", "Prune", "Pin", "Benchmark", "GenerateSchemas", "GenerateWorkflows", "CheckWorkflows", "GenerateDocs"];
+        ["Validate", "Diff", "Acquire", "Verify", "Upload", "WriteMetadata", "WriteCatalog", "Sync", "List", "Prune", "Audit", "Pin", "Benchmark", "GenerateSchemas", "GenerateWorkflows", "CheckWorkflows", "GenerateDocs"];
 }

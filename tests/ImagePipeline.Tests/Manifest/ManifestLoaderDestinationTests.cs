@@ -55,12 +55,13 @@ public sealed class ManifestLoaderDestinationTests : IDisposable
     [Fact]
     public void Parse_CustomPrefix_BuildsObjectKey()
     {
-        var yaml = WithImages(HttpImage(path: "talos/disk.img")).Replace("spec:\n", "spec:\n  defaults:\n    destinationPrefix: lab/images/\n", StringComparison.Ordinal);
+        var yaml = WithImages(HttpImage(path: "talos/disk.img")).Replace("spec:\n", "spec:\n  defaults:\n    destinationPrefix: images/lab/\n", StringComparison.Ordinal);
 
         var manifest = root.Load(yaml);
 
-        Assert.Equal("lab/images/", manifest.DestinationPrefix);
-        Assert.Equal("lab/images/talos/disk.img", Assert.Single(manifest.Images).ObjectKey);
+        Assert.Equal("images/lab/", manifest.DestinationPrefix);
+        Assert.Equal("images/lab/talos/disk.img", Assert.Single(manifest.Images).ObjectKey);
+        Assert.Equal("metadata/lab/talos/disk.img.json", Assert.Single(manifest.Images).MetadataKey);
     }
 
     [Theory]
@@ -87,12 +88,12 @@ public sealed class ManifestLoaderDestinationTests : IDisposable
     }
 
     [Fact]
-    public void Parse_DestinationUnderMetadataPrefix_Reports()
+    public void Parse_PrefixOutsideImages_Reports()
     {
         var yaml = WithImages(HttpImage(path: "x.json")).Replace("spec:\n", "spec:\n  defaults:\n    destinationPrefix: metadata/\n", StringComparison.Ordinal);
 
         var error = root.Error(yaml);
 
-        ManifestAssert.At(error, "disk", "destination.path", 15, 15, "key 'metadata/x.json' is inside 'metadata/'");
+        ManifestAssert.At(error, null, "spec.defaults.destinationPrefix", 7, 24, "must be `images/` or a folder inside it");
     }
 }

@@ -97,6 +97,6 @@ public sealed class ManifestLoaderKeyRulesTests : IDisposable
 
         var error = root.Error(yaml);
 
-        Assert.Contains("is inside 'metadata/'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be `images/` or a folder inside it", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ImagePipeline.Layout;
 using ImagePipeline.Manifest;
 using ImagePipeline.Testing;
 
@@ -68,7 +69,13 @@ public sealed class ManifestSchemaTests
 
     [Theory]
     [InlineData("images/", true)]
-    [InlineData("lab/images/", true)]
+    [InlineData("images/lab/", true)]
+    [InlineData("lab/images/", false)]
+    [InlineData("images/SHA256SUMS/", false)]
+    [InlineData("images/Index.JSON/", false)]
+    [InlineData("images/index.json.d/", true)]
+    [InlineData("images//", false)]
+    [InlineData("images/../", false)]
     [InlineData("images", false)]
     [InlineData("/images/", false)]
     [InlineData("/", false)]
@@ -79,7 +86,7 @@ public sealed class ManifestSchemaTests
     [InlineData("a%2e/", false)]
     public void DestinationPrefixPattern_AgreesWithLoader(string prefix, bool valid)
     {
-        Assert.Equal(valid, ObjectKeyRules.CheckPrefix(prefix) is null);
+        Assert.Equal(valid, (ObjectKeyRules.CheckPrefix(prefix) ?? StoreLayout.CheckPrefix(prefix)) is null);
         Assert.Equal(valid, Regex.IsMatch(prefix, ManifestSchema.DestinationPrefixPattern));
     }
 

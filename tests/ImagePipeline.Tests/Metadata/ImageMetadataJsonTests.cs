@@ -1,5 +1,6 @@
 using System.Text;
 using ImagePipeline.Metadata;
+using ImagePipeline.Verification;
 
 namespace ImagePipeline.Tests.Metadata;
 
@@ -8,11 +9,12 @@ public sealed class ImageMetadataJsonTests
     private static readonly ImageMetadata Sample = new()
     {
         Name = "talos-1.9.1",
-        Checksum = "sha256:" + new string('a', 64),
+        DestinationPrefix = "images/",
+        Checksum = Checksum.Parse("sha256:" + new string('a', 64)),
         Size = 1234,
         UploadedAt = new DateTimeOffset(2025, 1, 31, 14, 0, 0, TimeSpan.FromHours(2)),
         Source = new MetadataSource { Type = "http", Url = "https://example.org/talos.raw.xz" },
-        SourceChecksum = "sha512:" + new string('c', 128),
+        SourceChecksum = Checksum.Parse("sha512:" + new string('c', 128)),
         ToolVersion = "0.1.0",
     };
 
@@ -24,6 +26,7 @@ public sealed class ImageMetadataJsonTests
         var expected = """
             {
               "name": "talos-1.9.1",
+              "destinationPrefix": "images/",
               "checksum": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
               "size": 1234,
               "uploadedAt": "2025-01-31T12:00:00Z",
@@ -89,5 +92,51 @@ public sealed class ImageMetadataJsonTests
         using var stream = new MemoryStream("null"u8.ToArray());
 
         await Assert.ThrowsAsync<InvalidMetadataException>(() => ImageMetadataJson.DeserializeAsync(stream, "metadata/x.json", default));
+    }
+
+    [Theory]
+    [InlineData("\"checksum\": \"md5:abc\"")]
+    [InlineData("\"checksum\": \"sha256:xyz\"")]
+    [InlineData("\"checksum\": 42")]
+    [InlineData("\"checksum\": null")]
+    public void Deserialize_ChecksumThatIsNoDigest_ThrowsInvalidMetadata(string replacement)
+    {
+        var json = ImageMetadataJson.SerializeToString(Sample).Replace("\"checksum\": \"sha256:" + new string('a', 64) + "\"", replacement, StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidMetadataException>(() => ImageMetadataJson.Deserialize(Encoding.UTF8.GetBytes(json), "metadata/x.json"));
+
+        Assert.Equal("metadata/x.json", error.Key);
+    }
+
+    [Fact]
+    public void Deserialize_UppercaseDigest_IsNormalised()
+    {
+        var json = ImageMetadataJson.SerializeToString(Sample).Replace(new string('a', 64), new string('A', 64), StringComparison.Ordinal);
+
+        Assert.Equal(Sample.Checksum, ImageMetadataJson.Deserialize(Encoding.UTF8.GetBytes(json), "metadata/x.json").Checksum);
+    }
+
+    [Fact]
+    public void Deserialize_DocumentWithoutPrefix_BelongsToImages()
+    {
+        var json = ImageMetadataJson.SerializeToString(Sample with { DestinationPrefix = null });
+
+        var read = ImageMetadataJson.Deserialize(Encoding.UTF8.GetBytes(json), "metadata/x.json");
+
+        Assert.DoesNotContain("destinationPrefix", json, StringComparison.Ordinal);
+        Assert.Equal("images/", read.OwnerPrefix());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("not json at all")]
+    public async Task DeserializeAsync_EmptyOrBroken_ThrowsInvalidMetadataNamingKey(string text)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var error = await Assert.ThrowsAsync<InvalidMetadataException>(() => ImageMetadataJson.DeserializeAsync(stream, "metadata/x.json", default));
+
+        Assert.Contains("metadata/x.json", error.Message, StringComparison.Ordinal);
     }
 }

@@ -255,6 +255,36 @@ public abstract class ImageStoreContract : IAsyncLifetime
         Assert.Null(await Store.ReadMetadataAsync("metadata/missing.json", default));
 
     [Fact]
+    public async Task OpenRead_MultipartSizedObject_StreamsExactBytes()
+    {
+        var (path, digest) = await NewFileAsync(MultipartFileSize);
+        await UploadAsync("images/read/multi.raw", path, digest);
+
+        await using var stream = await Store.OpenReadAsync("images/read/multi.raw", 0, default);
+
+        Assert.NotNull(stream);
+        Assert.Equal(digest, await RandomFile.HashAsync(stream));
+    }
+
+    [Fact]
+    public async Task OpenRead_AtAnOffset_StreamsTheRest()
+    {
+        var (path, digest) = await NewFileAsync(100_000);
+        await UploadAsync("images/read/x.raw", path, digest);
+        var bytes = await File.ReadAllBytesAsync(path);
+
+        await using var stream = (await Store.OpenReadAsync("images/read/x.raw", 99_000, default))!;
+        using var rest = new MemoryStream();
+        await stream.CopyToAsync(rest);
+
+        Assert.Equal(bytes[99_000..], rest.ToArray());
+    }
+
+    [Fact]
+    public async Task OpenRead_Missing_ReturnsNull() =>
+        Assert.Null(await Store.OpenReadAsync("images/missing.raw", 0, default));
+
+    [Fact]
     public async Task Stat_Missing_ReturnsNull() =>
         Assert.Null(await Store.StatAsync("images/missing.raw", default));
 
@@ -340,7 +370,7 @@ public abstract class ImageStoreContract : IAsyncLifetime
     protected static ImageMetadata SampleMetadata() => new()
     {
         Name = "talos-1.9.1",
-        Checksum = "sha256:" + new string('a', 64),
+        Checksum = Checksum.Parse("sha256:" + new string('a', 64)),
         Size = 1_234_567_890,
         UploadedAt = new DateTimeOffset(2025, 1, 31, 12, 0, 0, TimeSpan.Zero),
         Source = new MetadataSource { Type = "packer", Path = "packer/talos", Variables = ["version", "token"] },

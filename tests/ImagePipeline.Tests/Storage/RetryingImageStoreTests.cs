@@ -121,4 +121,21 @@ public sealed class RetryingImageStoreTests
         _delays.Add(delay);
         return Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task OpenRead_FailsMidwayTwice_ResumesAtTheByteReachedWithoutRepeats()
+    {
+        var content = Enumerable.Range(0, 10_000).Select(i => (byte)i).ToArray();
+        var inner = new ScriptedImageStore(null, new StoreException("busy", "x", isRetryable: true), null, null) { Content = content };
+        inner.ReadFailures.Enqueue(3000);
+        inner.ReadFailures.Enqueue(500);
+        var store = new RetryingImageStore(inner, new RetryPolicy(new RetryOptions { MaxAttempts = 3 }, Serilog.Core.Logger.None, (_, _) => Task.CompletedTask));
+
+        await using var stream = (await store.OpenReadAsync("images/x.raw", 0, default))!;
+        using var read = new MemoryStream();
+        await stream.CopyToAsync(read, 1024);
+
+        Assert.Equal(content, read.ToArray());
+        Assert.Equal([0L, 3000L, 3500L], inner.Opened);
+    }
 }

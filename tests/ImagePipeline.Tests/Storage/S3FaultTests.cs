@@ -97,6 +97,23 @@ public sealed class S3FaultTests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.InRange(clock.Elapsed, FastWindow.Window, TimeSpan.FromSeconds(15));
     }
 
+    [Theory]
+    [InlineData(ProxyFault.Stall)]
+    [InlineData(ProxyFault.Reset)]
+    [InlineData(ProxyFault.ServerError)]
+    public async Task OpenRead_ReadThatGetsNoAnswerOrFails_IsRetriedAndReadsEveryByte(ProxyFault fault)
+    {
+        var digest = await UploadAsync("images/read.raw");
+        _proxy.Inject(line => line.StartsWith("GET ", StringComparison.Ordinal) && line.Contains("/images/read.raw", StringComparison.Ordinal), fault);
+        using var inner = Store();
+        var store = new RetryingImageStore(inner, new RetryPolicy(new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(50) }, Logger.None));
+
+        await using var stream = (await store.OpenReadAsync("images/read.raw", 0, default))!;
+
+        Assert.Equal(digest, await RandomFile.HashAsync(stream));
+        Assert.Equal(2, _proxy.Requests.Count(line => line.StartsWith("GET ", StringComparison.Ordinal)));
+    }
+
     private static Func<string, bool> IsPart(int number) =>
         line => line.StartsWith("PUT ", StringComparison.Ordinal) && line.Contains($"partNumber={number}&", StringComparison.Ordinal);
 

@@ -35,6 +35,22 @@ public sealed class ScriptedImageStore : IImageStore
 
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken) => NextAsync<ImageMetadata?>(null);
 
+    /// <summary>Bytes <see cref="OpenReadAsync"/> serves; each opened stream fails (retryable) after the next number in <see cref="ReadFailures"/> bytes.</summary>
+    public byte[] Content { get; init; } = [];
+
+    public Queue<int?> ReadFailures { get; } = new();
+
+    /// <summary>The offsets the store was opened at, in order.</summary>
+    public List<long> Opened { get; } = [];
+
+    public async Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        await NextAsync<object?>(null);
+        Opened.Add(offset);
+        var failAfter = ReadFailures.Count > 0 ? ReadFailures.Dequeue() : null;
+        return new FailingStream(Content.AsMemory((int)offset), failAfter);
+    }
+
     public Task WriteMetadataAsync(string key, ImageMetadata metadata, CancellationToken cancellationToken) => NextAsync<object?>(null);
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => NextAsync<object?>(null);
@@ -62,5 +78,23 @@ public sealed class ScriptedImageStore : IImageStore
         Calls++;
         var outcome = _outcomes.Count > 0 ? _outcomes.Dequeue() : null;
         return outcome is null ? Task.FromResult(result) : Task.FromException<T>(outcome);
+    }
+
+    private sealed class FailingStream(ReadOnlyMemory<byte> content, int? failAfter) : ImagePipeline.IO.ReadOnlyStream
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= failAfter)
+            {
+                throw new StoreException("connection reset while reading", "x", isRetryable: true);
+            }
+
+            var n = Math.Min(Math.Min(count, content.Length - _position), (failAfter ?? int.MaxValue) - _position);
+            content.Span.Slice(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
     }
 }

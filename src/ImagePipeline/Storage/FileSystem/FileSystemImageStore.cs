@@ -12,7 +12,10 @@ namespace ImagePipeline.Storage.FileSystem;
 /// <see cref="StagingArea"/>), fsynced and renamed into place, so readers such as Cloud Sync or a PXE
 /// server only ever see complete files. Digests live in sidecar files under the hidden
 /// <c>.digests/</c> tree (<c>.digests/&lt;key&gt;.digest</c>) because extended attributes do not survive
-/// every NFS setup. Names starting with '.' are never listed.
+/// every NFS setup. Names starting with '.' are never listed. Symbolic links (and junctions) inside the
+/// store are never followed (<see cref="StorePaths"/>): a listing reports a link as one entry with
+/// <see cref="StoredObject.LinkTarget"/> and does not descend into it; keys through a link do not exist
+/// for reads and are refused for writes; deleting a link's own key removes the link, never its target.
 /// </summary>
 public sealed class FileSystemImageStore : IImageStore
 {
@@ -23,18 +26,19 @@ public sealed class FileSystemImageStore : IImageStore
     private readonly ILogger _logger;
     private readonly IProgress<UploadProgress>? _progress;
     private readonly StagingArea _staging;
+    private readonly StorePaths _paths;
 
     public FileSystemImageStore(string root, ILogger logger, IProgress<UploadProgress>? progress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentNullException.ThrowIfNull(logger);
-        Root = Path.GetFullPath(root);
+        _paths = new StorePaths(root);
         _logger = logger.ForContext<FileSystemImageStore>();
         _progress = progress;
-        _staging = new StagingArea(Root);
+        _staging = new StagingArea(_paths);
     }
 
-    public string Root { get; }
+    public string Root => _paths.Root;
 
     public string Description => $"directory {Root}";
 
@@ -58,10 +62,12 @@ public sealed class FileSystemImageStore : IImageStore
         ArgumentNullException.ThrowIfNull(digest);
         return GuardAsync<IStagedUpload>(key, "upload", () =>
         {
+            var target = _paths.ResolveForWrite(key, "upload");
+            var sidecarKey = SidecarKey(key);
+            var sidecar = _paths.ResolveForWrite(sidecarKey, "record the digest of");
             var (path, stream) = _staging.Create(key);
-            var sidecarKey = DigestTree + "/" + key + DigestSuffix;
             return Task.FromResult<IStagedUpload>(new FileSystemStagedUpload(
-                _staging, path, stream, ObjectPath(key), sidecarKey, ObjectPath(sidecarKey), new StagedUploadState(key, digest), _progress));
+                _staging, path, stream, target, sidecarKey, sidecar, new StagedUploadState(key, digest), _progress));
         });
     }
 
@@ -70,8 +76,26 @@ public sealed class FileSystemImageStore : IImageStore
         StoreKey.Validate(key);
         return GuardAsync(key, "stat", () =>
         {
-            var file = new FileInfo(ObjectPath(key));
-            return Task.FromResult(file.Exists ? ToStoredObject(key, file) : null);
+            var path = _paths.Resolve(key);
+            return Task.FromResult(path is null ? null : Describe(key, new FileInfo(path)));
+        });
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        StoreKey.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return GuardAsync<Stream?>(key, "read", () =>
+        {
+            var path = _paths.Resolve(key);
+            if (path is null || StorePaths.IsLink(path) || !File.Exists(path))
+            {
+                return Task.FromResult<Stream?>(null);
+            }
+
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
+            file.Seek(offset, SeekOrigin.Begin);
+            return Task.FromResult<Stream?>(new GuardedReadStream(file, offset, (e, _) => ReadFault(key, e)));
         });
     }
 
@@ -80,10 +104,16 @@ public sealed class FileSystemImageStore : IImageStore
         StoreKey.Validate(key);
         return GuardAsync<ImageMetadata?>(key, "read metadata", async () =>
         {
+            var path = _paths.Resolve(key);
+            if (path is null || StorePaths.IsLink(path))
+            {
+                return null;
+            }
+
             FileStream stream;
             try
             {
-                stream = new FileStream(ObjectPath(key), FileMode.Open, FileAccess.Read, FileShare.Read);
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -103,8 +133,9 @@ public sealed class FileSystemImageStore : IImageStore
         ArgumentNullException.ThrowIfNull(metadata);
         return GuardAsync(key, "write metadata", async () =>
         {
-            StagingArea.DeleteIfExists(DigestPath(key));
-            await _staging.WriteAtomicallyAsync(key, ObjectPath(key), ImageMetadataJson.Serialize(metadata), cancellationToken);
+            var target = _paths.ResolveForWrite(key, "write metadata");
+            StagingArea.DeleteIfExists(_paths.ResolveForWrite(SidecarKey(key), "write metadata"));
+            await _staging.WriteAtomicallyAsync(key, target, ImageMetadataJson.Serialize(metadata), cancellationToken);
         });
     }
 
@@ -115,10 +146,9 @@ public sealed class FileSystemImageStore : IImageStore
         foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var file = new FileInfo(ObjectPath(key));
-            if (file.Exists)
+            if (Describe(key, new FileInfo(_paths.PathOf(key))) is { } stored)
             {
-                yield return ToStoredObject(key, file);
+                yield return stored;
             }
         }
     }
@@ -128,8 +158,19 @@ public sealed class FileSystemImageStore : IImageStore
         StoreKey.Validate(key);
         return GuardAsync(key, "delete", () =>
         {
-            DeleteFileAndEmptyParents(ObjectPath(key), Root);
-            DeleteFileAndEmptyParents(DigestPath(key), Root);
+            if (_paths.LinkAbove(key) is { } link)
+            {
+                // Not an object of this store: deleting through the link would delete whatever it points at.
+                _logger.Warning("Not deleting {Key} from {Root}: {Link} is a symbolic link, which the store never follows", key, Root, link);
+                return Task.CompletedTask;
+            }
+
+            DeleteFileAndEmptyParents(_paths.PathOf(key), Root);
+            if (_paths.Resolve(SidecarKey(key)) is { } sidecar)
+            {
+                DeleteFileAndEmptyParents(sidecar, Root);
+            }
+
             _logger.Debug("Deleted {Key} from {Root}", key, Root);
             return Task.CompletedTask;
         });
@@ -146,8 +187,9 @@ public sealed class FileSystemImageStore : IImageStore
         return GuardAsync(prefix, "clean up staged files", () =>
         {
             var removed = _staging.Sweep(filter);
-            var directory = Path.Combine(Root, DirectoryPartOf(prefix));
-            if (Directory.Exists(directory))
+            var folder = DirectoryPartOf(prefix);
+            var directory = folder.Length == 0 ? Root : _paths.Resolve(folder);
+            if (directory is not null && Directory.Exists(directory) && !StorePaths.IsLink(directory))
             {
                 var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
                 foreach (var temp in Directory.EnumerateFiles(directory, ".*" + LegacyTempMarker + "*", options))
@@ -173,22 +215,23 @@ public sealed class FileSystemImageStore : IImageStore
         return marker > 1 ? name[1..marker] : name;
     }
 
-    private string ObjectPath(string key) => Path.Combine(Root, key.Replace('/', Path.DirectorySeparatorChar));
-
-    private string DigestPath(string key) => ObjectPath(DigestTree + "/" + key + DigestSuffix);
+    private static string SidecarKey(string key) => DigestTree + "/" + key + DigestSuffix;
 
     private string ToKey(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
 
+    /// <summary>The folder part of a prefix as a key (<c>images/a/b</c> → <c>images/a</c>); empty for the root.</summary>
     private static string DirectoryPartOf(string prefix)
     {
         var slash = prefix.LastIndexOf('/');
-        return slash < 0 ? string.Empty : prefix[..slash].Replace('/', Path.DirectorySeparatorChar);
+        return slash < 0 ? string.Empty : prefix[..slash];
     }
 
+    /// <summary>Files and links under the prefix's folder; links are entries, never descended into (a loop cannot recurse).</summary>
     private List<string> VisibleKeysUnder(string prefix)
     {
-        var directory = Path.Combine(Root, DirectoryPartOf(prefix));
-        if (!Directory.Exists(directory))
+        var folder = DirectoryPartOf(prefix);
+        var directory = folder.Length == 0 ? Root : _paths.Resolve(folder);
+        if (directory is null || !Directory.Exists(directory) || (folder.Length > 0 && StorePaths.IsLink(directory)))
         {
             return [];
         }
@@ -196,8 +239,8 @@ public sealed class FileSystemImageStore : IImageStore
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         var keys = new FileSystemEnumerable<string>(directory, (ref entry) => entry.ToFullPath(), options)
         {
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
-            ShouldRecursePredicate = (ref entry) => !entry.FileName.StartsWith('.'),
+            ShouldIncludePredicate = (ref entry) => !entry.FileName.StartsWith('.') && (!entry.IsDirectory || IsLink(ref entry)),
+            ShouldRecursePredicate = (ref entry) => !entry.FileName.StartsWith('.') && !IsLink(ref entry),
         }
             .Select(ToKey)
             .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
@@ -206,14 +249,23 @@ public sealed class FileSystemImageStore : IImageStore
         return keys;
     }
 
-    private StoredObject ToStoredObject(string key, FileInfo file) =>
-        new(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), ReadDigest(key));
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>The object at <paramref name="file"/>; a link is an entry of size 0 with its target; null when nothing (or a folder) is there.</summary>
+    private StoredObject? Describe(string key, FileInfo file)
+    {
+        var modified = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
+        return file.LinkTarget is { } target ? new StoredObject(key, 0, modified, null) { LinkTarget = target }
+            : file.Exists ? new StoredObject(key, file.Length, modified, ReadDigest(key))
+            : null;
+    }
 
     private Checksum? ReadDigest(string key)
     {
         try
         {
-            return Checksum.TryParse(File.ReadAllText(DigestPath(key)).Trim(), out var digest) ? digest : null;
+            var sidecar = _paths.Resolve(SidecarKey(key));
+            return sidecar is not null && Checksum.TryParse(File.ReadAllText(sidecar).Trim(), out var digest) ? digest : null;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -245,6 +297,15 @@ public sealed class FileSystemImageStore : IImageStore
             }
         }
     }
+
+    /// <summary>A read that fails midway: NFS hiccups pass (retryable), a vanished file does not.</summary>
+    private StoreException? ReadFault(string key, Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => new StoreException($"Cannot read '{key}' in {Root}: it disappeared while being read.", key, isRetryable: false, exception),
+        IOException => new StoreException($"Cannot read '{key}' in {Root}: {exception.Message}", key, isRetryable: true, exception),
+        UnauthorizedAccessException => new StoreException($"Cannot read '{key}' in {Root}: permission denied ({exception.Message}).", key, isRetryable: false, exception),
+        _ => null,
+    };
 
     private async Task GuardAsync(string? key, string operation, Func<Task> action) =>
         await GuardAsync<object?>(key, operation, async () =>

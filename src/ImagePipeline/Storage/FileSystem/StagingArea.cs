@@ -9,18 +9,19 @@ namespace ImagePipeline.Storage.FileSystem;
 /// A staged file mirrors its key (<c>.staging/images/x.raw~&lt;random&gt;</c>) and is held open with an
 /// exclusive lock (on Unix .NET maps <see cref="FileShare.None"/> to <c>flock</c>) for as long as its
 /// writer lives: <see cref="Sweep"/> removes only files whose lock it can take, i.e. a dead run's.
+/// Like every write of the store, staging never goes through a link (<see cref="StorePaths"/>).
 /// </summary>
-internal sealed class StagingArea(string root)
+internal sealed class StagingArea(StorePaths paths)
 {
     public const string FolderName = ".staging";
     private const char RandomSeparator = '~';
 
-    private string Folder { get; } = Path.Combine(root, FolderName);
+    private string Folder { get; } = Path.Combine(paths.Root, FolderName);
 
     /// <summary>A new, exclusively locked staging file for <paramref name="key"/>.</summary>
     public (string Path, FileStream Stream) Create(string key, long preallocationSize = 0)
     {
-        var path = Path.Combine(Folder, ToRelativePath(key) + RandomSeparator + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        var path = paths.ResolveForWrite(FolderName + "/" + key, "stage") + RandomSeparator + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var stream = new FileStream(path, new FileStreamOptions
         {
@@ -69,6 +70,11 @@ internal sealed class StagingArea(string root)
         }
 
         var removed = 0;
+        if (StorePaths.IsLink(Folder))
+        {
+            return 0;
+        }
+
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
         foreach (var path in Directory.EnumerateFiles(Folder, "*" + RandomSeparator + "*", options))
         {
@@ -115,8 +121,6 @@ internal sealed class StagingArea(string root)
         var relative = Path.GetRelativePath(Folder, stagedPath).Replace(Path.DirectorySeparatorChar, '/');
         return relative[..relative.LastIndexOf(RandomSeparator)];
     }
-
-    private static string ToRelativePath(string key) => key.Replace('/', Path.DirectorySeparatorChar);
 
     /// <summary>Takes the writer's lock; when that works the writer is gone and the file can go.</summary>
     private static bool TryDeleteUnlocked(string path)

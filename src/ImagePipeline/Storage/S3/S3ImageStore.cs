@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ImagePipeline.Credentials;
+using ImagePipeline.IO;
 using ImagePipeline.Metadata;
 using Serilog;
 using Checksum = ImagePipeline.Verification.Checksum;
@@ -98,6 +99,47 @@ public sealed class S3ImageStore : IImageStore, IDisposable
             var digest = Checksum.TryParse(response.Metadata[DigestMetadataName], out var recorded) ? recorded : null;
             return new StoredObject(key, response.ContentLength, ToUtc(response.LastModified), digest);
         }, cancellationToken);
+    }
+
+    /// <summary>A GET (ranged from <paramref name="offset"/>) whose body is watched for low speed while it is read.</summary>
+    public async Task<Stream?> OpenReadAsync(string key, long offset, CancellationToken cancellationToken)
+    {
+        StoreKey.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var watchdog = new LowSpeedWatchdog(_s3.Options.LowSpeed, cancellationToken);
+        try
+        {
+            var response = await _s3.SendAsync<GetObjectResponse?>("read", key, async ct =>
+            {
+                var request = new GetObjectRequest { BucketName = _s3.Bucket, Key = key };
+                if (offset > 0)
+                {
+                    request.ByteRange = new ByteRange($"bytes={offset}-");
+                }
+
+                try
+                {
+                    return await _client.GetObjectAsync(request, ct);
+                }
+                catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
+                {
+                    return null;
+                }
+            }, watchdog, cancellationToken);
+            if (response is null)
+            {
+                watchdog.Dispose();
+                return null;
+            }
+
+            watchdog.Suspend();
+            return new GuardedReadStream(response.ResponseStream, offset, (e, ct) => ReadFault(e, key, watchdog, ct), watchdog, response);
+        }
+        catch
+        {
+            watchdog.Dispose();
+            throw;
+        }
     }
 
     public Task<ImageMetadata?> ReadMetadataAsync(string key, CancellationToken cancellationToken)
@@ -197,6 +239,13 @@ public sealed class S3ImageStore : IImageStore, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>A body read that failed: a stall the watchdog caught, or a network fault; both pass (retryable).</summary>
+    private StoreException? ReadFault(Exception exception, string key, LowSpeedWatchdog watchdog, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested ? null
+        : watchdog.Fired ? new StoreException($"S3 read of s3://{_s3.Bucket}/{key} in {Description} made no progress ({watchdog.Limit}); the read was cancelled.", key, isRetryable: true, exception)
+        : exception is IOException or HttpRequestException or AmazonClientException or OperationCanceledException ? S3ErrorMapping.ToStoreException(exception, "read", _s3.Bucket, key, _s3.Endpoint)
+        : null;
 
     private static DateTimeOffset ToUtc(DateTime? value) =>
         value is { } time ? new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue;

@@ -18,6 +18,8 @@ internal sealed class S3Requests(IAmazonS3 client, string bucket, Uri endpoint, 
 
     public S3StoreOptions Options => options;
 
+    public Uri Endpoint => endpoint;
+
     public string Description => $"s3://{bucket} at {endpoint.GetLeftPart(UriPartial.Authority)}";
 
     /// <summary>A request without a body worth watching: no answer within the low-speed window fails it.</summary>
