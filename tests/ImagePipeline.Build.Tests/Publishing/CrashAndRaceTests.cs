@@ -25,7 +25,7 @@ public sealed class CrashAndRaceTests : IDisposable
 
         using (var child = BuildProcess.Start(_repo, "Sync", "--store", Store))
         {
-            await BuildProcess.WaitUntilAsync(child, () => Task.FromResult(StagedFiles().Any(f => new FileInfo(f).Length > 0)), "bytes were staged");
+            await BuildProcess.WaitUntilAsync(child, () => Task.FromResult(ImageBytesStaged()), "bytes were staged");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -48,7 +48,7 @@ public sealed class CrashAndRaceTests : IDisposable
     {
         var bytes = WriteManifest("big", 200 << 20);
         using var first = BuildProcess.Start(_repo, "Sync", "--store", Store);
-        await BuildProcess.WaitUntilAsync(first, () => Task.FromResult(StagedFiles().Any()), "bytes were staged");
+        await BuildProcess.WaitUntilAsync(first, () => Task.FromResult(ImageBytesStaged()), "bytes were staged");
 
         var second = await _repo.RunAsync("Sync", "--store", Store);
         await first.WaitForExitAsync();
@@ -59,6 +59,10 @@ public sealed class CrashAndRaceTests : IDisposable
         Assert.Equal(SHA256.HashData(bytes), SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Store, "images", "big", "big.raw"))));
         Assert.Empty(StagedFiles());
     }
+
+    /// <summary>The image's own staged file has bytes (not the store check's probe, which comes and goes).</summary>
+    private bool ImageBytesStaged() =>
+        StagedFiles().Select(f => new FileInfo(f)).Any(f => f.Name.StartsWith("big.raw~", StringComparison.Ordinal) && f.Exists && f.Length > 0);
 
     private IEnumerable<string> StagedFiles() =>
         Directory.Exists(Path.Combine(Store, ".staging"))
