@@ -1,44 +1,51 @@
 using ImagePipeline.IO;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImagePipeline.Tests.IO;
 
+/// <summary>The watchdog on a fake clock: the window is judged on simulated time, so a loaded machine cannot change the outcome.</summary>
 public sealed class LowSpeedWatchdogTests
 {
     private static readonly LowSpeedLimit Limit = new(1000, TimeSpan.FromMilliseconds(400));
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task NoBytes_FiresAfterTheWindow()
+    public void NoBytes_FiresAfterTheWindowAndNotBefore()
     {
-        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None);
+        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None, _time);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.Delay(TimeSpan.FromSeconds(10), watchdog.Token));
+        Advance(TimeSpan.FromMilliseconds(350));
+        Assert.False(watchdog.Fired);
+        Advance(TimeSpan.FromMilliseconds(150));
 
         Assert.True(watchdog.Fired);
+        Assert.True(watchdog.Token.IsCancellationRequested);
     }
 
     [Fact]
-    public async Task Trickle_BelowTheLimit_Fires()
+    public void Trickle_BelowTheLimit_Fires()
     {
-        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None);
+        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None, _time);
 
-        for (var i = 0; i < 40 && !watchdog.Fired; i++)
+        for (var i = 0; i < 20 && !watchdog.Fired; i++)
         {
             watchdog.Add(10);
-            await Task.Delay(50);
+            Advance(Step);
         }
 
         Assert.True(watchdog.Fired);
     }
 
     [Fact]
-    public async Task SteadyTransferAboveTheLimit_NeverFires()
+    public void SteadyTransferAboveTheLimit_NeverFires()
     {
-        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None);
+        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None, _time);
 
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 60; i++)
         {
             watchdog.Add(500);
-            await Task.Delay(50);
+            Advance(Step);
         }
 
         Assert.False(watchdog.Fired);
@@ -46,27 +53,37 @@ public sealed class LowSpeedWatchdogTests
     }
 
     [Fact]
-    public async Task Suspended_TimeDoesNotCount()
+    public void Suspended_TimeDoesNotCount()
     {
-        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None);
+        using var watchdog = new LowSpeedWatchdog(Limit, CancellationToken.None, _time);
 
         watchdog.Suspend();
-        await Task.Delay(1200);
-
+        Advance(TimeSpan.FromSeconds(2));
         Assert.False(watchdog.Fired);
         watchdog.Resume();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.Delay(TimeSpan.FromSeconds(10), watchdog.Token));
+        Advance(TimeSpan.FromMilliseconds(600));
+
+        Assert.True(watchdog.Fired);
     }
 
     [Fact]
     public void OuterCancellation_CancelsWithoutFiring()
     {
         using var outer = new CancellationTokenSource();
-        using var watchdog = new LowSpeedWatchdog(Limit, outer.Token);
+        using var watchdog = new LowSpeedWatchdog(Limit, outer.Token, _time);
 
         outer.Cancel();
 
         Assert.True(watchdog.Token.IsCancellationRequested);
         Assert.False(watchdog.Fired);
+    }
+
+    /// <summary>Moves the fake clock in timer-sized steps, so every tick the watchdog would see is seen.</summary>
+    private void Advance(TimeSpan total)
+    {
+        for (var moved = TimeSpan.Zero; moved < total; moved += TimeSpan.FromMilliseconds(10))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
     }
 }
