@@ -1,4 +1,3 @@
-using System.Globalization;
 using Serilog;
 
 namespace ImagePipeline.Progress;
@@ -50,16 +49,32 @@ public sealed class ProgressLog : IAsyncDisposable
             }
 
             _last[now.ImageName] = (now.Elapsed, decile);
-            _logger.Information("{Image}: {Done} {Percent} at {Rate}/s, {Output} out, {Uploaded} stored, ETA {Eta}",
-                now.ImageName,
-                ByteSize.Format(now.SourceBytes) + (now.SourceTotal is { } total ? " of " + ByteSize.Format(total) : string.Empty),
-                now.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "(size unknown)",
-                ByteSize.Format((long)now.SourceRate),
-                ByteSize.Format(now.OutputBytes),
-                ByteSize.Format(now.UploadedBytes),
-                now.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown");
+            Write(now);
         }
     }
+
+    /// <summary>
+    /// One line: the message reads well (sizes with units), and the raw numbers go along as properties, so
+    /// <c>--log-format json</c> carries them as numbers (<c>SourceBytes</c>, <c>SourceTotal</c>, <c>PercentDone</c>,
+    /// <c>BytesPerSecond</c>, <c>OutputBytes</c>, <c>UploadedBytes</c>, <c>EtaSeconds</c>; null when unknown).
+    /// </summary>
+    private void Write(ImageProgressSnapshot now) =>
+        _logger
+            .ForContext("SourceBytes", now.SourceBytes)
+            .ForContext("SourceTotal", now.SourceTotal)
+            .ForContext("PercentDone", now.Percent is { } done ? Math.Round(done, 1) : (double?)null)
+            .ForContext("BytesPerSecond", (long)now.SourceRate)
+            .ForContext("OutputBytes", now.OutputBytes)
+            .ForContext("UploadedBytes", now.UploadedBytes)
+            .ForContext("EtaSeconds", now.Eta is { } remaining ? (long)remaining.TotalSeconds : (long?)null)
+            .Information("{Image}: {Done} {Percent} at {Rate}, {Output} out, {Uploaded} stored, ETA {Eta}",
+                now.ImageName,
+                ProgressText.Done(now),
+                ProgressText.Percent(now) ?? "(size unknown)",
+                ProgressText.Rate(now.SourceRate),
+                ByteSize.Format(now.OutputBytes),
+                ByteSize.Format(now.UploadedBytes),
+                ProgressText.Eta(now) ?? "unknown");
 
     private async Task RunAsync(TimeSpan sampling)
     {

@@ -126,6 +126,24 @@ public sealed class PublishRunTests : IDisposable
         Assert.True(run.Job(image.Name).IsHealthy);
     }
 
+    [Fact]
+    public async Task Run_ShowsProgressThroughTheConsumerItWasGiven_AndStopsItLast()
+    {
+        var image = Image();
+        TestImages.Publish(_store, image);
+        var display = new RecordingDisplay();
+        var run = new PublishRun([image], (_, _) => Task.FromResult<IImageStore?>(_store),
+            new AcquisitionSettings(FastOptions.Create(), new PackerOptions(), null, 0, _ => null),
+            new PublishOptions { WorkRoot = _work.Combine("temp") }, _board, Logger.None, board => display.Start(board));
+        await run.PlanAsync(default);
+
+        Assert.Same(_board, display.Board);
+        Assert.Equal(ImageStage.Unchanged, display.Board!.Images.Single().Stage);
+        Assert.False(display.Stopped);
+        await run.DisposeAsync();
+        Assert.True(display.Stopped);
+    }
+
     private ImagePipeline.Manifest.ImageDefinition Image()
     {
         var path = _work.Combine("source.raw");
@@ -164,5 +182,25 @@ public sealed class PublishRunTests : IDisposable
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
         public Task<int> AbortIncompleteUploadsAsync(StagedUploadFilter filter, CancellationToken cancellationToken) => inner.AbortIncompleteUploadsAsync(filter, cancellationToken);
+    }
+
+    /// <summary>A progress consumer that remembers the board it was started with and whether it was stopped.</summary>
+    private sealed class RecordingDisplay : IAsyncDisposable
+    {
+        public ProgressBoard? Board { get; private set; }
+
+        public bool Stopped { get; private set; }
+
+        public RecordingDisplay Start(ProgressBoard board)
+        {
+            Board = board;
+            return this;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Stopped = true;
+            return ValueTask.CompletedTask;
+        }
     }
 }
