@@ -21,7 +21,11 @@ public sealed class ProgressLog : IAsyncDisposable
         _board = board;
         _logger = logger;
         _interval = interval ?? TimeSpan.FromSeconds(10);
-        _loop = RunAsync(sampling ?? TimeSpan.FromSeconds(1));
+        // Not in the log context of whatever target created it (Validate): its lines are about every image.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(() => RunAsync(sampling ?? TimeSpan.FromSeconds(1)));
+        }
     }
 
     public async ValueTask DisposeAsync()

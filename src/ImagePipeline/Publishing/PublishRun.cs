@@ -45,13 +45,14 @@ public sealed class PublishRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _openStore = openStore;
         _work = WorkArea.Create(options.WorkRoot);
-        _progressDisplay = (showProgress ?? (b => new ProgressLog(b, logger)))(board);
         Acquirer = ImageAcquirer.Create(acquisition with { Packer = acquisition.Packer with { WorkDirectory = _work.Directory } }, logger);
         Options = options;
         Board = board;
         _logger = logger;
         Jobs = [.. images.Select(i => new ImageJob(this, i, board.For(i.Name), logger))];
         _jobs = Jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
+        // Started once every image is on the board, so its first frame shows them all.
+        _progressDisplay = (showProgress ?? (b => new ProgressLog(b, logger)))(board);
     }
 
     public PublishOptions Options { get; }

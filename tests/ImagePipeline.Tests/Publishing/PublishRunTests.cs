@@ -138,6 +138,7 @@ public sealed class PublishRunTests : IDisposable
         await run.PlanAsync(default);
 
         Assert.Same(_board, display.Board);
+        Assert.Equal(1, display.ImagesAtStart); // started once every image is on the board: its first frame shows them all
         Assert.Equal(ImageStage.Unchanged, display.Board!.Images.Single().Stage);
         Assert.False(display.Stopped);
         await run.DisposeAsync();
@@ -189,11 +190,14 @@ public sealed class PublishRunTests : IDisposable
     {
         public ProgressBoard? Board { get; private set; }
 
+        public int ImagesAtStart { get; private set; }
+
         public bool Stopped { get; private set; }
 
         public RecordingDisplay Start(ProgressBoard board)
         {
             Board = board;
+            ImagesAtStart = board.Images.Count;
             return this;
         }
 
