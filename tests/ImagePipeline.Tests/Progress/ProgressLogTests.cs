@@ -30,9 +30,7 @@ public sealed class ProgressLogTests
         var line = Assert.Single(sink.Events);
         Assert.StartsWith("tiny-disk-1.0: 1 MiB of 4 MiB 25.0 % at ", Text(line), StringComparison.Ordinal);
         Assert.Contains("3 MiB out, 2 MiB stored, ETA ", Text(line), StringComparison.Ordinal);
-        using var json = new StringWriter(CultureInfo.InvariantCulture);
-        new JsonFormatter().Format(line, json);
-        var properties = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("Properties");
+        var properties = JsonProperties(line);
         Assert.Equal(1024 * 1024, properties.GetProperty("SourceBytes").GetInt64());
         Assert.Equal(4 * 1024 * 1024, properties.GetProperty("SourceTotal").GetInt64());
         Assert.Equal(25.0, properties.GetProperty("PercentDone").GetDouble());
@@ -59,11 +57,17 @@ public sealed class ProgressLogTests
         var line = Assert.Single(sink.Events);
         Assert.Contains("(size unknown)", Text(line), StringComparison.Ordinal);
         Assert.EndsWith("ETA unknown", Text(line), StringComparison.Ordinal);
-        using var json = new StringWriter(CultureInfo.InvariantCulture);
-        new JsonFormatter().Format(line, json);
-        var properties = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("Properties");
+        var properties = JsonProperties(line);
         Assert.Equal(JsonValueKind.Null, properties.GetProperty("SourceTotal").ValueKind);
         Assert.Equal(JsonValueKind.Null, properties.GetProperty("EtaSeconds").ValueKind);
+    }
+
+    /// <summary>The event's properties as Serilog's JSON formatter writes them.</summary>
+    private static JsonElement JsonProperties(LogEvent line)
+    {
+        using var json = new StringWriter(CultureInfo.InvariantCulture);
+        new JsonFormatter().Format(line, json);
+        return JsonDocument.Parse(json.ToString()).RootElement.GetProperty("Properties").Clone();
     }
 
     /// <summary>The message as the engine's text log writes it (strings unquoted).</summary>
