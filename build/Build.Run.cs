@@ -28,7 +28,8 @@ internal sealed partial class Build
             AcquisitionSettings,
             new PublishOptions { Force = Force, DryRun = DryRun, StartedAt = _startedAt, WorkRoot = Path.Combine(RootDirectory, ".nuke", "temp") },
             _board,
-            Log);
+            Log,
+            ProgressDisplay());
     }
 
     /// <summary>
@@ -85,7 +86,7 @@ internal sealed partial class Build
         return value;
     }
 
-    /// <summary>Ends the run: staged uploads that were never committed are aborted, progress logging stops.</summary>
+    /// <summary>Ends the run: staged uploads that were never committed are aborted, the progress display stops.</summary>
     async Task CloseRunAsync()
     {
         if (_run is not null)

@@ -1,6 +1,5 @@
 using ImagePipeline.Build.Output;
 using ImagePipeline.Engine;
-using ImagePipeline.Publishing;
 
 namespace ImagePipeline.Build;
 
@@ -10,16 +9,23 @@ internal sealed partial class Build
     /// <summary>Appends a table to <c>$GITHUB_STEP_SUMMARY</c> when it is set (the engine masks secrets).</summary>
     void AppendStepSummary(string title, TextTable table) => AppendStepSummary($"### {title}\n\n{table.ToMarkdown()}\n");
 
+    /// <summary>
+    /// The run ends first (staged uploads that were never committed are aborted, the live display clears and hands the
+    /// terminal back), then the per-image table is written below the last log line, the job summary and --result-json.
+    /// </summary>
     protected override async Task OnFinishedAsync(BuildResult result, CancellationToken cancellationToken)
     {
         try
         {
+            await CloseRunAsync();
+        }
+        finally
+        {
             if (_run is not null && !DryRun && result.Steps.Any(s => s.Target == nameof(Sync)))
             {
-                var table = ResultTable(_run.Jobs);
-                Log.Information("Images:");
-                table.WriteTo(line => Log.Information("{Line:l}", line));
-                AppendStepSummary("Sync", table);
+                var rows = _run.Jobs.Select(ResultRow.From).ToList();
+                WriteResults(rows);
+                AppendStepSummary("Sync", ResultTable(rows));
                 if (ResultJson is not null)
                 {
                     var path = Rooted(ResultJson);
@@ -28,31 +34,12 @@ internal sealed partial class Build
                 }
             }
         }
-        finally
-        {
-            await CloseRunAsync();
-        }
     }
 
-    static TextTable ResultTable(IReadOnlyList<ImageJob> jobs)
+    static TextTable ResultTable(IReadOnlyList<ResultRow> rows)
     {
-        var table = new TextTable("Image", "Action", "Size", "Digest", "Duration", "Result");
-        foreach (var job in jobs)
-        {
-            table.Add(job.Name, job.Plan?.Action.ToString().ToLowerInvariant() ?? "-",
-                job.Published is { } published ? ByteSize.Format(published.Size) : job.Plan?.StoredSize is { } stored ? ByteSize.Format(stored) : "-",
-                (job.Published?.Checksum ?? job.Plan?.Stored)?.ToString() ?? "-",
-                job.Duration == TimeSpan.Zero ? "-" : StepResult.FormatDuration(job.Duration),
-                Outcome(job));
-        }
-
+        var table = new TextTable(ResultRow.Headers);
+        rows.ToList().ForEach(row => table.Add(row.Cells));
         return table;
     }
-
-    static string Outcome(ImageJob job) =>
-        job.Failure is { } failure ? $"failed ({failure.Stage}): {failure.Message}"
-        : job.Published is not null ? "published"
-        : job.Plan is { Action: Planning.ImageAction.Unchanged } ? "unchanged"
-        : job.Plan is { NeedsWork: false } ? job.Plan.Reason
-        : "not run";
 }

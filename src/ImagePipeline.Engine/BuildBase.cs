@@ -50,6 +50,24 @@ public abstract class BuildBase
     /// <summary>The build's logger; events logged while a target runs carry its name.</summary>
     protected internal ILogger Log { get; internal set; } = Serilog.Core.Logger.None;
 
+    /// <summary>Where log text goes: stderr, or a live display (see <see cref="DivertLog"/>); null when the logs share the data's writer.</summary>
+    internal LogRoute? LogRoute { get; set; }
+
+    /// <summary>
+    /// Columns of the terminal the logs (stderr) go to; null when they go to a pipe, a file or a test's writer.
+    /// A build draws a live display only when this is set (and it decides whether CI or <c>TERM=dumb</c> rule it out).
+    /// </summary>
+    protected int? LogTerminalWidth => LogRoute?.TerminalWidth;
+
+    /// <summary>
+    /// Lets a live display own the log terminal until the returned handle is disposed: <paramref name="display"/> gets the
+    /// terminal's writer (secrets masked) to draw on and returns the writer the engine's log text goes to meanwhile (masked,
+    /// one write per event), which must print it above the display's region. Without a terminal (<see cref="LogTerminalWidth"/>
+    /// null) nothing is diverted and <paramref name="display"/> is not called.
+    /// </summary>
+    protected IDisposable DivertLog(Func<TextWriter, TextWriter> display) =>
+        LogRoute is { TerminalWidth: not null } route ? route.Divert(display) : NoDiversion.Instance;
+
     /// <summary>Every secret of this run, masked by every writer.</summary>
     internal SecretRegistry Secrets { get; } = new();
 

@@ -10,10 +10,13 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
     public async Task<BuildResult> RunAsync(IReadOnlyList<string> args)
     {
         using var masked = new MaskingTextWriter(context.Output, build.Secrets);
-        using var maskedLog = new MaskingTextWriter(context.Log, build.Secrets);
+        // Logs pass the masking writer, then the route: stderr, or a live display while one owns the terminal.
+        using var route = new LogRoute(context.Log, build.Secrets, context.TerminalWidth);
+        using var maskedLog = new MaskingTextWriter(route, build.Secrets);
         var output = TextWriter.Synchronized(masked);
         // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
-        var logOutput = ReferenceEquals(context.Output, context.Log) ? output : TextWriter.Synchronized(maskedLog);
+        var shared = ReferenceEquals(context.Output, context.Log);
+        var logOutput = shared ? output : TextWriter.Synchronized(maskedLog);
         var log = BuildLogger.Create(logOutput, LogFormat.Text, Verbosity.Normal, gitHubActions);
         try
         {
@@ -23,6 +26,8 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
             var commandLine = CommandLine.Parse(args, parameters, [.. graph.Targets.Select(t => t.Name)]);
             build.EnvironmentVariables = context.Environment;
             build.Output = output;
+            // Data and logs on one writer (a test's) is no terminal a display could own.
+            build.LogRoute = shared ? null : route;
             build.RootDirectory = ParameterBinder.Bind(build, parameters, commandLine, context);
 
             await log.DisposeAsync();

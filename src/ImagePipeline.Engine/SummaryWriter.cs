@@ -2,7 +2,8 @@ namespace ImagePipeline.Engine;
 
 /// <summary>
 /// The end-of-run table (Target | Input | Status | Duration | Note), as text sized to a width and as Markdown,
-/// then one closing line per failure: the first failing step of each failed input (<c>b: Verify failed: …</c>)
+/// then one closing line per failure: the first failing step of each failed input (<c>b: Verify failed: …</c>, the message
+/// without the input's name when it starts with it)
 /// and each plain target that failed by itself.
 /// </summary>
 internal static class SummaryWriter
@@ -46,7 +47,13 @@ internal static class SummaryWriter
         result.Steps.Where(step => step is { Status: StepStatus.Failed, Exception: not null })
             .GroupBy(step => step.Input ?? "\0" + step.Target)
             .Select(group => group.First())
-            .Select(step => (step.Input is null ? string.Empty : step.Input + ": ") + $"{step.Target} failed: {FirstLine(step.Note)}");
+            .Select(step => (step.Input is null ? string.Empty : step.Input + ": ") + $"{step.Target} failed: {WithoutInput(step.Input, FirstLine(step.Note))}");
+
+    /// <summary>The line names the input already: a message that starts with it ("b: …", "b source: …") loses that word.</summary>
+    private static string WithoutInput(string? input, string note) =>
+        input is { Length: > 0 } && note.Length > input.Length + 1 && note.StartsWith(input, StringComparison.Ordinal) && note[input.Length] is ':' or ' '
+            ? note[(input.Length + 1)..].TrimStart()
+            : note;
 
     /// <summary>Shortens the Note column (then Input) with an ellipsis so every line fits in <paramref name="width"/>.</summary>
     private static void Fit(List<string[]> rows, int width)

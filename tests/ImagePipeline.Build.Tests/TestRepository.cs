@@ -24,6 +24,9 @@ internal sealed class TestRepository : IDisposable
     /// <summary>Environment of the build; starts with no credentials and a private cache.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Columns of the terminal the build's logs go to; null (the default) when they go to no terminal.</summary>
+    public int? TerminalWidth { get; set; }
+
     public string Combine(params string[] parts) => _directory.Combine(parts);
 
     public string Write(string relativePath, string content)
@@ -69,6 +72,7 @@ internal sealed class TestRepository : IDisposable
             Log = log,
             Environment = new Dictionary<string, string>(Environment),
             WorkingDirectory = Root,
+            TerminalWidth = TerminalWidth,
         };
         var result = await BuildBase.RunAsync(new Build(), args, context);
         return new BuildRun(result, output.ToString(), log.ToString());

@@ -42,6 +42,17 @@ public sealed class SummaryWriterTests : IDisposable
         Assert.EndsWith("=\nb: Verify failed: the digest of b does not match\n", run.Log, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("b source: checksum mismatch: expected x, got y", "b: Verify failed: source: checksum mismatch: expected x, got y")]
+    [InlineData("b: checksum mismatch", "b: Verify failed: checksum mismatch")]
+    [InlineData("bb: checksum mismatch", "b: Verify failed: bb: checksum mismatch")]
+    public void Failures_MessageStartsWithTheInput_IsNotNamedTwice(string message, string line)
+    {
+        var failed = new StepResult("Verify", "b", StepStatus.Failed, TimeSpan.Zero, message, new InvalidDataException(message));
+
+        Assert.Equal([line], SummaryWriter.Failures(new BuildResult(BuildResult.TargetFailed, [failed], TimeSpan.Zero)));
+    }
+
     [Fact]
     public async Task Summary_PlainDependencyFails_CollectorNamesItOnce()
     {

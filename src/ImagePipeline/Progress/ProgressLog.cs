@@ -1,4 +1,3 @@
-using System.Globalization;
 using Serilog;
 
 namespace ImagePipeline.Progress;
@@ -22,7 +21,11 @@ public sealed class ProgressLog : IAsyncDisposable
         _board = board;
         _logger = logger;
         _interval = interval ?? TimeSpan.FromSeconds(10);
-        _loop = RunAsync(sampling ?? TimeSpan.FromSeconds(1));
+        // Not in the log context of whatever target created it (Validate): its lines are about every image.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(() => RunAsync(sampling ?? TimeSpan.FromSeconds(1)));
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -50,32 +53,45 @@ public sealed class ProgressLog : IAsyncDisposable
             }
 
             _last[now.ImageName] = (now.Elapsed, decile);
-            if (now.Stage == ImageStage.Auditing)
-            {
-                _logger.Information("{Image}: read back {Done} {Percent} at {Rate}/s, ETA {Eta}",
-                    now.ImageName, Done(now), Percent(now), ByteSize.Format((long)now.SourceRate), Eta(now));
-                continue;
-            }
-
-            _logger.Information("{Image}: {Done} {Percent} at {Rate}/s, {Output} out, {Uploaded} stored, ETA {Eta}",
-                now.ImageName,
-                Done(now),
-                Percent(now),
-                ByteSize.Format((long)now.SourceRate),
-                ByteSize.Format(now.OutputBytes),
-                ByteSize.Format(now.UploadedBytes),
-                Eta(now));
+            Write(now);
         }
     }
 
-    private static string Done(ImageProgressSnapshot now) =>
-        ByteSize.Format(now.SourceBytes) + (now.SourceTotal is { } total ? " of " + ByteSize.Format(total) : string.Empty);
+    /// <summary>
+    /// One line: the message reads well (sizes with units), and the raw numbers go along as properties, so
+    /// <c>--log-format json</c> carries them as numbers (<c>SourceBytes</c>, <c>SourceTotal</c>, <c>PercentDone</c>,
+    /// <c>BytesPerSecond</c>, <c>OutputBytes</c>, <c>UploadedBytes</c>, <c>EtaSeconds</c>; null when unknown).
+    /// </summary>
+    private void Write(ImageProgressSnapshot now)
+    {
+        var logger = _logger
+            .ForContext("SourceBytes", now.SourceBytes)
+            .ForContext("SourceTotal", now.SourceTotal)
+            .ForContext("PercentDone", now.Percent is { } done ? Math.Round(done, 1) : (double?)null)
+            .ForContext("BytesPerSecond", (long)now.SourceRate)
+            .ForContext("OutputBytes", now.OutputBytes)
+            .ForContext("UploadedBytes", now.UploadedBytes)
+            .ForContext("EtaSeconds", now.Eta is { } remaining ? (long)remaining.TotalSeconds : (long?)null);
+        if (now.Stage == ImageStage.Auditing)
+        {
+            logger.Information("{Image}: read back {Done} {Percent} at {Rate}, ETA {Eta}",
+                now.ImageName,
+                ProgressText.Done(now),
+                ProgressText.Percent(now) ?? "(size unknown)",
+                ProgressText.Rate(now.SourceRate),
+                ProgressText.Eta(now) ?? "unknown");
+            return;
+        }
 
-    private static string Percent(ImageProgressSnapshot now) =>
-        now.Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "(size unknown)";
-
-    private static string Eta(ImageProgressSnapshot now) =>
-        now.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown";
+        logger.Information("{Image}: {Done} {Percent} at {Rate}, {Output} out, {Uploaded} stored, ETA {Eta}",
+            now.ImageName,
+            ProgressText.Done(now),
+            ProgressText.Percent(now) ?? "(size unknown)",
+            ProgressText.Rate(now.SourceRate),
+            ByteSize.Format(now.OutputBytes),
+            ByteSize.Format(now.UploadedBytes),
+            ProgressText.Eta(now) ?? "unknown");
+    }
 
     private async Task RunAsync(TimeSpan sampling)
     {

@@ -21,32 +21,38 @@ public sealed class PublishRun : IAsyncDisposable
     private readonly Dictionary<string, ImageJob> _jobs;
     private readonly ILogger _logger;
     private readonly WorkArea _work;
-    private readonly ProgressLog _progressLog;
+    private readonly IAsyncDisposable _progressDisplay;
 
     /// <param name="images">The selected images, in manifest order.</param>
     /// <param name="openStore">Returns the run's store (opened once by the caller); with <c>required: false</c> it may return null (no credentials, dry run).</param>
     /// <param name="acquisition">How sources are read; packer artifacts go to the run's own work folder.</param>
     /// <param name="board">Receives every image's progress (displays read it).</param>
+    /// <param name="showProgress">
+    /// Starts what shows <paramref name="board"/> while the run lives (a live terminal display, say); it is disposed
+    /// last when the run is. Default: <see cref="ProgressLog"/>'s periodic INFO lines.
+    /// </param>
     public PublishRun(
         IReadOnlyList<ImageDefinition> images,
         Func<bool, CancellationToken, Task<IImageStore?>> openStore,
         AcquisitionSettings acquisition,
         PublishOptions options,
         ProgressBoard board,
-        ILogger logger)
+        ILogger logger,
+        Func<ProgressBoard, IAsyncDisposable>? showProgress = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(acquisition);
         ArgumentNullException.ThrowIfNull(options);
         _openStore = openStore;
         _work = WorkArea.Create(options.WorkRoot);
-        _progressLog = new ProgressLog(board, logger);
         Acquirer = ImageAcquirer.Create(acquisition with { Packer = acquisition.Packer with { WorkDirectory = _work.Directory } }, logger);
         Options = options;
         Board = board;
         _logger = logger;
         Jobs = [.. images.Select(i => new ImageJob(this, i, board.For(i.Name), logger))];
         _jobs = Jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
+        // Started once every image is on the board, so its first frame shows them all.
+        _progressDisplay = (showProgress ?? (b => new ProgressLog(b, logger)))(board);
     }
 
     public PublishOptions Options { get; }
@@ -121,7 +127,11 @@ public sealed class PublishRun : IAsyncDisposable
         {
             var job = Job(plan.Name);
             job.Plan = plan;
-            if (plan.Action == ImageAction.Failed)
+            if (plan.Action == ImageAction.Unchanged)
+            {
+                job.Progress.Enter(ImageStage.Unchanged);
+            }
+            else if (plan.Action == ImageAction.Failed)
             {
                 job.FailPlan(plan.Reason, new PublishException(plan.Name, plan.Reason));
             }
@@ -163,7 +173,7 @@ public sealed class PublishRun : IAsyncDisposable
 
         Acquirer.Dispose();
         _work.Dispose();
-        await _progressLog.DisposeAsync();
+        await _progressDisplay.DisposeAsync();
     }
 
     private static Task<string> FingerprintAsync(ImageDefinition image, CancellationToken cancellationToken) =>

@@ -23,13 +23,13 @@ public class StepSummaryTests
 
         Assert.True(first.Result.ExitCode == BuildResult.Success, first.Output);
         Assert.Contains("### Sync plan\n", firstSummary, StringComparison.Ordinal);
-        Assert.Contains("### Sync\n\n| Image | Action | Size | Digest | Duration | Result |\n|---|---|---|---|---|---|\n", firstSummary, StringComparison.Ordinal);
-        Assert.Matches(@"\| tiny-disk-1\.0 \| upload \| 64 KiB \| sha256:7d5e1418c732c3b79d213119c70996704c72ad9b3ea68ce0f1cad0eb40db07a9 \| \d+:\d\d \| published \|", firstSummary);
+        Assert.Contains("### Sync\n\n| Image | Action | Size | Digest | Duration | Result | Reason |\n|---|---|---|---|---|---|---|\n", firstSummary, StringComparison.Ordinal);
+        Assert.Matches(@"\| tiny-disk-1\.0 \| upload \| 64 KiB \| sha256:7d5e1418c732c3b79d213119c70996704c72ad9b3ea68ce0f1cad0eb40db07a9 \| \d+:\d\d \| published \| not in store \|", firstSummary);
         Assert.Contains("| tiny-firmware-0.9 | upload | 4 KiB | sha512:3a0fd4c1", firstSummary, StringComparison.Ordinal);
         Assert.Contains("| **Total** |", firstSummary, StringComparison.Ordinal); // the engine's target table follows
 
         Assert.True(second.Result.ExitCode == BuildResult.Success, second.Output);
-        Assert.Matches(@"\| tiny-disk-1\.0 \| unchanged \| 64 KiB \| sha256:7d5e1418\w+ \| - \| unchanged \|", secondSummary);
+        Assert.Matches(@"\| tiny-disk-1\.0 \| unchanged \| 64 KiB \| sha256:7d5e1418\w+ \| - \| unchanged \| digest matches the store \|", secondSummary);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class StepSummaryTests
 
         var text = File.ReadAllText(summary);
         Assert.True(result.ExitCode == BuildResult.TargetFailed, output);
-        Assert.Matches(@"\| tiny-firmware-0\.9 \| upload \| - \| - \| \d+:\d\d \| failed \((Acquire|Verify)\): ", text);
+        Assert.Matches(@"\| tiny-firmware-0\.9 \| upload \| - \| - \| \d+:\d\d \| failed \((Acquire|Verify)\) \| source: checksum mismatch: ", text);
         Assert.Matches(@"\| tiny-disk-1\.0 \| upload \| 64 KiB \| sha256:7d5e\w+ \| \d+:\d\d \| published \|", text);
     }
 

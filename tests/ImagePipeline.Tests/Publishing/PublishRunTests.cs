@@ -126,6 +126,25 @@ public sealed class PublishRunTests : IDisposable
         Assert.True(run.Job(image.Name).IsHealthy);
     }
 
+    [Fact]
+    public async Task Run_ShowsProgressThroughTheConsumerItWasGiven_AndStopsItLast()
+    {
+        var image = Image();
+        TestImages.Publish(_store, image);
+        var display = new RecordingDisplay();
+        var run = new PublishRun([image], (_, _) => Task.FromResult<IImageStore?>(_store),
+            new AcquisitionSettings(FastOptions.Create(), new PackerOptions(), null, 0, _ => null),
+            new PublishOptions { WorkRoot = _work.Combine("temp") }, _board, Logger.None, board => display.Start(board));
+        await run.PlanAsync(default);
+
+        Assert.Same(_board, display.Board);
+        Assert.Equal(1, display.ImagesAtStart); // started once every image is on the board: its first frame shows them all
+        Assert.Equal(ImageStage.Unchanged, display.Board!.Images.Single().Stage);
+        Assert.False(display.Stopped);
+        await run.DisposeAsync();
+        Assert.True(display.Stopped);
+    }
+
     private ImagePipeline.Manifest.ImageDefinition Image()
     {
         var path = _work.Combine("source.raw");
@@ -166,5 +185,28 @@ public sealed class PublishRunTests : IDisposable
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
         public Task<int> AbortIncompleteUploadsAsync(StagedUploadFilter filter, CancellationToken cancellationToken) => inner.AbortIncompleteUploadsAsync(filter, cancellationToken);
+    }
+
+    /// <summary>A progress consumer that remembers the board it was started with and whether it was stopped.</summary>
+    private sealed class RecordingDisplay : IAsyncDisposable
+    {
+        public ProgressBoard? Board { get; private set; }
+
+        public int ImagesAtStart { get; private set; }
+
+        public bool Stopped { get; private set; }
+
+        public RecordingDisplay Start(ProgressBoard board)
+        {
+            Board = board;
+            ImagesAtStart = board.Images.Count;
+            return this;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Stopped = true;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class SourceStage(AcquisitionRequest request, Stream source, Acq
 
                     filled += count;
                     request.Progress?.AddSource(count);
+                    // Known once the first bytes came (the response's Content-Length), not only after a whole chunk: a slow
+                    // download shows its percentage from the start.
+                    request.Progress?.SetSourceTotal(KnownLength(source));
                 }
 
                 if (filled == 0)
@@ -42,11 +45,9 @@ internal sealed class SourceStage(AcquisitionRequest request, Stream source, Acq
                 }
 
                 digest.Append(buffer.Span[..filled]);
-                var length = KnownLength(source);
-                request.Progress?.SetSourceTotal(length);
                 if (request.CacheCopy is { } copy)
                 {
-                    await copy.ExpectLengthAsync(length);
+                    await copy.ExpectLengthAsync(KnownLength(source));
                     await copy.WriteAsync(buffer[..filled], cancellationToken);
                 }
 
