@@ -27,7 +27,7 @@ internal sealed class ResultTable
             r.Case, r.Ours, r.Reference, r.ReferenceValue,
             r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "",
             r.Goal, r.Met switch { true => "yes", false => "NO", null => "" },
-        }).ToList();
+        }.Select(Cell).ToArray()).ToList();
         var widths = header.Select((h, i) => cells.Select(c => c[i].Length).Prepend(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         void Line(IReadOnlyList<string> values) =>
@@ -37,4 +37,7 @@ internal sealed class ResultTable
         cells.ForEach(Line);
         return text.ToString();
     }
+
+    /// <summary>A shell pipeline's <c>|</c> would end the Markdown cell.</summary>
+    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -56,7 +56,7 @@ internal sealed class SyncBenchmark(BenchmarkSettings settings, ResultTable tabl
                 [Credentials.CredentialResolver.EndpointVariable] = credentials.Endpoint.ToString(),
                 [Credentials.CredentialResolver.BucketVariable] = Bucket,
             };
-            var command = $"./build.sh Sync --manifest {Shell.Quote(manifestPath)} --store s3";
+            var command = $"./build.sh Sync --manifest {Shell.Quote(manifestPath)} --file-root {Shell.Quote(directory)} --store s3 2>&1"; // the summary is a log line (stderr)
             async Task SyncAsync()
             {
                 var output = await Shell.RunAsync(command, environment, RepositoryPaths.Root);

@@ -56,7 +56,9 @@ internal sealed class FileRoots
             return (real, null);
         }
 
-        var how = string.Equals(real, Path.GetFullPath(full), StringComparison.Ordinal) ? "is" : "resolves (through a symbolic link) to";
-        return (null, $"'{ManifestLimits.Shown(path)}' {how} '{ManifestLimits.Shown(real)}', outside {Description}; move it inside, or list its folder with --file-root");
+        var shown = string.Equals(path, real, StringComparison.Ordinal) ? " is" // an absolute path, no link: said once
+            : string.Equals(real, Path.GetFullPath(full), StringComparison.Ordinal) ? $" is '{ManifestLimits.Shown(real)}',"
+            : $" resolves (through a symbolic link) to '{ManifestLimits.Shown(real)}',";
+        return (null, $"'{ManifestLimits.Shown(path)}'{shown} outside {Description}; move it inside, or list its folder with --file-root");
     }
 }

@@ -65,7 +65,7 @@ public sealed class ManifestLoaderConfinementTests : IDisposable
     {
         var error = root.ImageError(FileImage("/etc/shadow"));
 
-        ManifestAssert.At(error, "disk", "source.path", 10, 15, "'/etc/shadow' is '/etc/shadow', outside the repository; move it inside, or list its folder with --file-root");
+        ManifestAssert.At(error, "disk", "source.path", 10, 15, "'/etc/shadow' is outside the repository; move it inside, or list its folder with --file-root");
     }
 
     [Fact]
