@@ -8,11 +8,18 @@ namespace ImagePipeline.Build.Tests.Publishing;
 /// A directory store under a killed run and under two runs of one checkout: bytes are staged in the
 /// store's hidden <c>.staging/</c> folder and only renamed into <c>images/</c> once verified, so a
 /// kill -9 leaves nothing visible and the next run removes what it left; a second run publishing the
-/// same image fails that image clearly instead of publishing mixed bytes.
+/// same image fails that image clearly instead of publishing mixed bytes. The image comes over local HTTPS and its
+/// first download stalls after 16 MiB, so the run is certainly mid-stream, with bytes staged, when the test acts (a
+/// file source was copied so fast on an idle machine that the run could end between two looks).
 /// </summary>
-public sealed class CrashAndRaceTests : IDisposable
+public sealed class CrashAndRaceTests : IAsyncLifetime, IDisposable
 {
     private readonly TestRepository _repo = new();
+    private HttpsTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await HttpsTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     public void Dispose() => _repo.Dispose();
 
@@ -21,7 +28,7 @@ public sealed class CrashAndRaceTests : IDisposable
     [Fact]
     public async Task Sync_KilledWhileStreamingIntoADirectory_LeavesNothingVisibleAndTheNextRunCleansUp()
     {
-        var bytes = WriteManifest("big", 200 << 20);
+        var bytes = WriteManifest("big", 64 << 20, stall: TimeSpan.FromMinutes(2));
 
         using (var child = BuildProcess.Start(_repo, "Sync", "--store", Store))
         {
@@ -46,7 +53,7 @@ public sealed class CrashAndRaceTests : IDisposable
     [Fact]
     public async Task Sync_TwoRunsOfOneImageInOneCheckout_TheSecondFailsThatImageAndNothingIsMixed()
     {
-        var bytes = WriteManifest("big", 200 << 20);
+        var bytes = WriteManifest("big", 64 << 20, stall: TimeSpan.FromSeconds(8)); // then the first run resumes and ends
         using var first = BuildProcess.Start(_repo, "Sync", "--store", Store);
         await BuildProcess.WaitUntilAsync(first, () => Task.FromResult(ImageBytesStaged()), "bytes were staged");
 
@@ -69,11 +76,17 @@ public sealed class CrashAndRaceTests : IDisposable
             ? Directory.EnumerateFiles(Path.Combine(Store, ".staging"), "*", SearchOption.AllDirectories)
             : [];
 
-    private byte[] WriteManifest(string name, int size)
+    /// <summary>
+    /// An image over HTTPS whose first download (after Validate's HEAD) stalls for <paramref name="stall"/> after 16 MiB
+    /// and then ends; the retry resumes from there.
+    /// </summary>
+    private byte[] WriteManifest(string name, int size, TimeSpan stall)
     {
         var bytes = new byte[size];
         new Random(7).NextBytes(bytes);
-        _repo.Write($"files/{name}.raw", bytes);
+        var path = $"/{Guid.NewGuid():N}/{name}.raw";
+        _server.Map(path, new TestRoute { Content = bytes, StallAfter = 16 << 20, StallDuration = stall, FaultyResponses = 2 });
+        _repo.Environment["SSL_CERT_FILE"] = _server.CertificatePemPath;
         _repo.Write("images/images.yaml", $"""
             apiVersion: images.lab.gilman.io/v1alpha1
             kind: ImageManifest
@@ -83,8 +96,8 @@ public sealed class CrashAndRaceTests : IDisposable
               images:
                 - name: {name}
                   source:
-                    type: file
-                    path: files/{name}.raw
+                    type: http
+                    url: {_server.Url(path)}
                     checksum: {TestImages.Sha256(bytes)}
                   destination:
                     path: {name}/{name}.raw

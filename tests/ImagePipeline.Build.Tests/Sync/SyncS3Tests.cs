@@ -12,10 +12,13 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
     private const string Manifest = "examples/quickstart/images.yaml";
     private readonly TestRepository _repo = new();
     private RgwBucket _bucket = null!;
+    private HttpsTestServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _bucket = await RgwBucket.CreateAsync(rgw);
+        _server = await HttpsTestServer.StartAsync();
+        _repo.Environment["SSL_CERT_FILE"] = _server.CertificatePemPath;
         _repo.CopyFromRepository("examples/quickstart");
         _repo.Environment["E2_ACCESS_KEY"] = rgw.AccessKey;
         _repo.Environment["E2_SECRET_KEY"] = rgw.SecretKey;
@@ -23,7 +26,11 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         _repo.Environment["E2_BUCKET"] = _bucket.Name;
     }
 
-    public async Task DisposeAsync() => await _bucket.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _bucket.DisposeAsync();
+        await _server.DisposeAsync();
+    }
 
     public void Dispose() => _repo.Dispose();
 
@@ -149,7 +156,7 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.Equal(0, await _bucket.CountIncompleteUploadsAsync());
         Assert.Contains("Removed 1 upload(s) that an interrupted run left staged", next.Output, StringComparison.Ordinal);
         var head = await _bucket.Client.GetObjectMetadataAsync(_bucket.Name, "images/big/big.raw");
-        Assert.Equal(160L << 20, head.ContentLength);
+        Assert.Equal(64L << 20, head.ContentLength);
     }
 
     [Theory]
@@ -170,10 +177,15 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
         Assert.Empty((await _bucket.Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket.Name })).S3Objects ?? []);
     }
 
-    /// <summary>One 160 MiB file image: its upload takes long enough to be interrupted.</summary>
+    /// <summary>
+    /// One 64 MiB image over HTTPS whose first download (after Validate's HEAD) stalls for two minutes after 16 MiB, so
+    /// the run is certainly mid-upload when the test acts; a later run gets it whole.
+    /// </summary>
     private void WriteBigImageManifest()
     {
-        var image = _repo.Write("files/big.raw", RandomBytes(160 << 20));
+        var image = RandomBytes(64 << 20);
+        var path = $"/{Guid.NewGuid():N}/big.raw";
+        _server.Map(path, new TestRoute { Content = image, StallAfter = 16 << 20, StallDuration = TimeSpan.FromMinutes(2), FaultyResponses = 2 });
         _repo.Write("images/images.yaml", $"""
             apiVersion: images.lab.gilman.io/v1alpha1
             kind: ImageManifest
@@ -183,8 +195,8 @@ public sealed class SyncS3Tests(RgwFixture rgw) : IAsyncLifetime, IDisposable
               images:
                 - name: big
                   source:
-                    type: file
-                    path: files/big.raw
+                    type: http
+                    url: {_server.Url(path)}
                     checksum: {TestImages.Sha256(image)}
                   destination:
                     path: big/big.raw
