@@ -14,7 +14,7 @@ internal sealed partial class Build
     async Task AuditAsync(CancellationToken cancellationToken)
     {
         var store = (await OpenStoreAsync(required: true, cancellationToken))!;
-        var options = new AuditOptions { SamplePercent = Sample, Parallelism = Parallelism };
+        var options = new AuditOptions { SamplePercent = Sample, Parallelism = Parallelism, ShowProgress = ProgressDisplay() };
         var report = await CopyAuditor.IsCopyAsync(store, cancellationToken)
             ? await new CopyAuditor(_board, Log).AuditAsync(store, options, cancellationToken)
             : await new StoreAuditor(_board, Log).AuditAsync(store, options, cancellationToken);

@@ -12,6 +12,12 @@ public sealed record AuditOptions
     /// <summary>Concurrent metadata reads while taking stock.</summary>
     public int MetadataParallelism { get; init; } = 32;
 
+    /// <summary>
+    /// Starts what shows the board while files are read back (a live terminal display, say) and is disposed when the
+    /// reading ends. Default: <see cref="Progress.ProgressLog"/>'s periodic INFO lines.
+    /// </summary>
+    public Func<Progress.ProgressBoard, IAsyncDisposable>? ShowProgress { get; init; }
+
     /// <summary>Picks the sample; tests pass a seeded one.</summary>
     public Random Random { get; init; } = Random.Shared;
 }

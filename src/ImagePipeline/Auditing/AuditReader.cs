@@ -9,7 +9,7 @@ namespace ImagePipeline.Auditing;
 /// <summary>
 /// Reads objects back and hashes them while the bytes arrive, in parallel (nothing is written anywhere, not even a
 /// temp file); a random share when sampling. Progress goes to the board as <see cref="ImageStage.Auditing"/> and to
-/// the log through <see cref="ProgressLog"/>.
+/// whatever <see cref="AuditOptions.ShowProgress"/> starts (by default the log, through <see cref="ProgressLog"/>).
 /// </summary>
 internal sealed class AuditReader(ProgressBoard board, ILogger logger)
 {
@@ -21,7 +21,7 @@ internal sealed class AuditReader(ProgressBoard board, ILogger logger)
         var count = options.SamplePercent >= 100 ? targets.Count : (int)Math.Ceiling(targets.Count * Math.Clamp(options.SamplePercent, 1, 100) / 100.0);
         var sampled = Enumerable.Range(0, targets.Count).OrderBy(_ => options.Random.Next()).Take(count).ToHashSet();
         var findings = new AuditFinding[targets.Count];
-        await using var progressLog = new ProgressLog(board, logger);
+        await using var display = (options.ShowProgress ?? (b => new ProgressLog(b, logger)))(board);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForAsync(0, targets.Count, parallel, async (i, ct) =>
         {

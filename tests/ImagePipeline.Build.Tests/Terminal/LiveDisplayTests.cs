@@ -67,6 +67,25 @@ public sealed partial class LiveDisplayTests(SlowSyncRepositories repositories) 
         Assert.StartsWith("{", run.Data.TrimStart(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_OnTerminal_ReadsBackUnderTheLiveDisplay_TableOnStdout()
+    {
+        using var repository = repositories.Create();
+        var store = repository.Combine("store");
+        await repository.RunAsync(["Sync", "--store", store]); // slow-disk-1.0 published, broken-disk-1.0 not
+        repository.TerminalWidth = 100;
+
+        var run = await repository.RunAsync(["Audit", "--store", store]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(Escape + "[?25l", run.Log, StringComparison.Ordinal); // the display ran, then gave the cursor back
+        Assert.Contains(Escape + "[?25h", run.Log, StringComparison.Ordinal);
+        Assert.Matches(@"Image +Stage +Source", Plain(run.Log));
+        Assert.DoesNotContain("read back", run.Log, StringComparison.Ordinal); // no progress log lines beside it
+        Assert.DoesNotContain(Escape, run.Data, StringComparison.Ordinal);
+        Assert.Matches(@"images/slow/1\.0/disk\.img +ok", run.Data);
+    }
+
     private async Task<BuildRun> SyncOnTerminalAsync((string Name, string Value)? variable = null, string[]? extra = null)
     {
         using var repository = repositories.Create();
