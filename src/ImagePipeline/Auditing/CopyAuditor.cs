@@ -41,11 +41,11 @@ public sealed class CopyAuditor(ProgressBoard board, ILogger logger)
         {
             if (!present.TryGetValue(path, out var obj))
             {
-                findings.Add(new AuditFinding(path, AuditStatus.Missing, $"{SumsName(checksum)} lists it, but the file is not there", null, checksum));
+                findings.Add(new AuditFinding(path, AuditStatus.Missing, $"{StoreLayout.SumsName(checksum.Algorithm)} lists it, but the file is not there", null, checksum));
             }
             else if (obj.LinkTarget is not null)
             {
-                findings.Add(new AuditFinding(path, AuditStatus.Missing, $"{SumsName(checksum)} lists it, but it is a symbolic link (to {obj.LinkTarget}), not the image", null, checksum));
+                findings.Add(new AuditFinding(path, AuditStatus.Missing, $"{StoreLayout.SumsName(checksum.Algorithm)} lists it, but it is a symbolic link (to {obj.LinkTarget}), not the image", null, checksum));
             }
             else
             {
@@ -69,7 +69,7 @@ public sealed class CopyAuditor(ProgressBoard board, ILogger logger)
         var recorded = new Dictionary<string, Checksum>(StringComparer.Ordinal);
         foreach (var algorithm in new[] { HashAlgorithmKind.Sha256, HashAlgorithmKind.Sha512 })
         {
-            var name = algorithm == HashAlgorithmKind.Sha256 ? StoreLayout.Sha256SumsName : StoreLayout.Sha512SumsName;
+            var name = StoreLayout.SumsName(algorithm);
             if (!present.ContainsKey(name) || await copy.OpenReadAsync(name, 0, cancellationToken) is not { } stream)
             {
                 continue;
@@ -93,6 +93,4 @@ public sealed class CopyAuditor(ProgressBoard board, ILogger logger)
             ? recorded
             : throw new AuditException($"{copy.Description} has neither {StoreLayout.Sha256SumsName} nor {StoreLayout.Sha512SumsName} at its top: is it a copy of images/ (e.g. /volume1/images)?");
     }
-
-    private static string SumsName(Checksum checksum) => checksum.Algorithm == HashAlgorithmKind.Sha256 ? StoreLayout.Sha256SumsName : StoreLayout.Sha512SumsName;
 }

@@ -45,7 +45,7 @@ public static class ChecksumFile
             if (body.Length < hexLength + 2 || body[hexLength] != ' ' || body[hexLength + 1] is not (' ' or '*')
                 || !Checksum.TryParse($"{Checksum.Prefix(algorithm)}:{body[..hexLength]}", out var checksum))
             {
-                var shown = line.Length <= 100 ? line : line[..100] + "…";
+                var shown = MessageText.Truncate(line);
                 throw new FormatException($"{name} line {i + 1} is not '<{hexLength} hex digits>  <path>': '{shown}'.");
             }
 

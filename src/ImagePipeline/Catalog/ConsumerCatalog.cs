@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ImagePipeline.Layout;
+using ImagePipeline.Metadata;
 using ImagePipeline.Verification;
 
 namespace ImagePipeline.Catalog;
@@ -67,16 +67,13 @@ public sealed class ConsumerCatalog
             var listed = Entries.Where(e => e.Checksum.Algorithm == algorithm).ToList();
             if (algorithm == HashAlgorithmKind.Sha256 || listed.Count > 0)
             {
-                files.Add((SumsKey(algorithm), Encoding.UTF8.GetBytes(ChecksumFile.Render(listed.Select(e => (e.Path, e.Checksum)))), listed.Count));
+                files.Add((StoreLayout.ImagesRoot + StoreLayout.SumsName(algorithm), Encoding.UTF8.GetBytes(ChecksumFile.Render(listed.Select(e => (e.Path, e.Checksum)))), listed.Count));
             }
         }
 
         files.Add((StoreLayout.ImagesRoot + StoreLayout.IndexName, Index(), Entries.Count));
         return files;
     }
-
-    public static string SumsKey(HashAlgorithmKind algorithm) =>
-        StoreLayout.ImagesRoot + (algorithm == HashAlgorithmKind.Sha256 ? StoreLayout.Sha256SumsName : StoreLayout.Sha512SumsName);
 
     /// <summary><c>{ "version": 1, "images": [{ name, path, checksum, size, uploadedAt, sourceType }] }</c>, deterministic.</summary>
     private byte[] Index()
@@ -94,7 +91,7 @@ public sealed class ConsumerCatalog
                 json.WriteString("path", entry.Path);
                 json.WriteString("checksum", entry.Checksum.ToString());
                 json.WriteNumber("size", entry.Size);
-                json.WriteString("uploadedAt", entry.UploadedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+                json.WriteString("uploadedAt", UtcTimestampJsonConverter.ToText(entry.UploadedAt));
                 json.WriteString("sourceType", entry.SourceType);
                 json.WriteEndObject();
             }

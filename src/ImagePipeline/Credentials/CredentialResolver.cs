@@ -104,16 +104,15 @@ public sealed class CredentialResolver
 
     private static StoreCredentials Build(string accessKey, string secretKey, string endpoint, string bucket, string endpointName, string? source)
     {
+        var where = source is null ? endpointName : $"{source}: {endpointName}";
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            var where = source is null ? endpointName : $"{source}: {endpointName}";
             throw new CredentialsException($"{where} must be an absolute http(s) URI such as https://s3.us-west-1.idrivee2.com", source, endpointName);
         }
 
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0)
         {
             // Never echo the value: the user:password or query is what must not be printed.
-            var where = source is null ? endpointName : $"{source}: {endpointName}";
             var part = uri.UserInfo.Length > 0 ? "credentials (user:password@)" : "a query (?…)";
             throw new CredentialsException(
                 $"{where} must not contain {part}: give the endpoint as scheme://host[:port] only (here {uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}), and the keys in {AccessKeyVariable} and {SecretKeyVariable} (or access_key and secret_key in the sops file)",

@@ -23,6 +23,10 @@ public static class StoreLayout
     public const string Sha512SumsName = "SHA512SUMS";
     public const string IndexName = "index.json";
 
+    /// <summary>The checksum file that lists images hashed with <paramref name="algorithm"/>.</summary>
+    public static string SumsName(Verification.HashAlgorithmKind algorithm) =>
+        algorithm == Verification.HashAlgorithmKind.Sha256 ? Sha256SumsName : Sha512SumsName;
+
     /// <summary>The catalog's file names, relative to <see cref="ImagesRoot"/>.</summary>
     public static IReadOnlyList<string> CatalogNames { get; } = [Sha256SumsName, Sha512SumsName, IndexName];
 
@@ -31,9 +35,6 @@ public static class StoreLayout
 
     /// <summary>True for the catalog's own files, which are never images (List, Prune and Audit leave them alone).</summary>
     public static bool IsCatalogKey(string key) => CatalogKeys.Contains(key, StringComparer.Ordinal);
-
-    public static bool IsImageKey(string key) =>
-        key.StartsWith(ImagesRoot, StringComparison.Ordinal) && key.Length > ImagesRoot.Length && !IsCatalogKey(key);
 
     /// <summary><c>images/talos/x.raw</c> → <c>metadata/talos/x.raw.json</c>.</summary>
     /// <exception cref="ArgumentException">The key is not under <c>images/</c>.</exception>
@@ -69,7 +70,7 @@ public static class StoreLayout
         if (!prefix.StartsWith(ImagesRoot, StringComparison.Ordinal))
         {
             return $"must be `{ImagesRoot}` or a folder inside it (e.g. `{ImagesRoot}lab/`): List, Prune, Audit and the catalog " +
-                $"(`{ImagesRoot}{Sha256SumsName}`) cover `{ImagesRoot}`, which is also what the NAS copies; got '{Quote(prefix)}'";
+                $"(`{ImagesRoot}{Sha256SumsName}`) cover `{ImagesRoot}`, which is also what the NAS copies; got '{MessageText.Truncate(prefix)}'";
         }
 
         return ReservedProblem(prefix[ImagesRoot.Length..], prefix);
@@ -93,8 +94,7 @@ public static class StoreLayout
         var reserved = CatalogNames.FirstOrDefault(n => n.Equals(first, StringComparison.OrdinalIgnoreCase));
         return reserved is null
             ? null
-            : $"key '{Quote(shown)}' collides with `{ImagesRoot}{reserved}`, which the pipeline writes for consumers (the catalog); choose another path";
+            : $"key '{MessageText.Truncate(shown)}' collides with `{ImagesRoot}{reserved}`, which the pipeline writes for consumers (the catalog); choose another path";
     }
 
-    private static string Quote(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

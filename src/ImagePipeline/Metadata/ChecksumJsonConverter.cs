@@ -22,5 +22,5 @@ internal sealed class ChecksumJsonConverter : JsonConverter<Checksum>
         writer.WriteStringValue(value.ToString());
     }
 
-    private static string Shown(string? text) => text is null ? "the value" : text.Length <= 100 ? $"'{text}'" : $"'{text[..100]}…'";
+    private static string Shown(string? text) => text is null ? "the value" : $"'{MessageText.Truncate(text)}'";
 }

@@ -21,5 +21,8 @@ internal sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
+        writer.WriteStringValue(ToText(value));
+
+    /// <summary>The text this converter writes, for documents written by hand (the catalog's index.json).</summary>
+    internal static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public sealed record PrunePlan(
     ];
 
     /// <summary>Objects the plan deletes: images, their metadata, orphan metadata.</summary>
-    public int ObjectCount => Delete.Sum(c => c.IsManaged ? 2 : 1) + OrphanMetadata.Count;
+    public int ObjectCount => Deletions.Count;
 
     /// <summary>Images with metadata of this prefix that the plan deletes.</summary>
     public int ManagedDeleted => Delete.Count(c => c.IsManaged);

@@ -149,7 +149,7 @@ public sealed class SyncPlanner
         {
             return expected == metadata.Checksum
                 ? null
-                : $"digest changed: stored {Short(metadata.Checksum)}, manifest {Short(expected)}";
+                : $"digest changed: stored {metadata.Checksum.Shortened()}, manifest {expected.Shortened()}";
         }
 
         // Packer: the output digest is only known after a build, so the inputs decide.
@@ -160,6 +160,4 @@ public sealed class SyncPlanner
 
         return metadata.Fingerprint == fingerprint ? null : "packer inputs changed";
     }
-
-    private static string Short(Checksum checksum) => $"{Checksum.Prefix(checksum.Algorithm)}:{checksum.Abbreviated()}";
 }

@@ -113,8 +113,11 @@ public sealed class PublishRun : IAsyncDisposable
         var healthy = Jobs.Where(j => j.IsHealthy && (Options.DryRun || j.TryLock("Diff"))).ToList();
         if (store is not null && !Options.DryRun && healthy.Count > 0)
         {
+            // One filter per tree: a filter's prefix is its keys' common folder, and images/ and metadata/ share only the root.
             var aborted = await store.AbortIncompleteUploadsAsync(
-                StagedUploadFilter.ForKeys([.. healthy.SelectMany(j => new[] { j.Image.ObjectKey, j.Image.MetadataKey })], Options.StartedAt), cancellationToken);
+                    StagedUploadFilter.ForKeys([.. healthy.Select(j => j.Image.ObjectKey)], Options.StartedAt), cancellationToken)
+                + await store.AbortIncompleteUploadsAsync(
+                    StagedUploadFilter.ForKeys([.. healthy.Select(j => j.Image.MetadataKey)], Options.StartedAt), cancellationToken);
             if (aborted > 0)
             {
                 _logger.Information("Removed {Count} upload(s) that an interrupted run left staged", aborted);

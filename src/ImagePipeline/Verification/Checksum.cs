@@ -82,5 +82,8 @@ public sealed record Checksum
     /// <summary>The first <paramref name="length"/> hex digits, for tables.</summary>
     public string Abbreviated(int length = 12) => Hex[..Math.Min(length, Hex.Length)];
 
+    /// <summary><c>sha256:0123456789ab</c>: the algorithm and the first <paramref name="length"/> hex digits, for messages and tables.</summary>
+    public string Shortened(int length = 12) => $"{Prefix(Algorithm)}:{Abbreviated(length)}";
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Prefix(Algorithm)}:{Hex}");
 }

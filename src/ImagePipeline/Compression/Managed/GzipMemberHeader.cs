@@ -16,7 +16,7 @@ internal static class GzipMemberHeader
         Span<byte> fixedPart = stackalloc byte[10];
         if (!input.TryReadExactly(fixedPart))
         {
-            return "the stream ends inside a member header (truncated)";
+            return Truncated;
         }
 
         if (fixedPart[0] != 0x1f || fixedPart[1] != 0x8b)

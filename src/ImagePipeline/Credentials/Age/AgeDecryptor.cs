@@ -95,7 +95,7 @@ public static class AgeDecryptor
         var recipients = header.Stanzas.Count(s => string.Equals(s.Type, X25519Type, StringComparison.Ordinal));
         var unsupported = header.Stanzas.Select(s => s.Type).Where(t => !string.Equals(t, X25519Type, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
-        var unsupportedText = string.Join(", ", unsupported.Take(5).Select(t => t.Length > 40 ? t[..40] + "…" : t));
+        var unsupportedText = string.Join(", ", unsupported.Take(5).Select(t => MessageText.Truncate(t, 40)));
         if (recipients == 0)
         {
             throw new AgeDecryptionException(

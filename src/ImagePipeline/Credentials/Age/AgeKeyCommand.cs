@@ -15,7 +15,7 @@ internal static class AgeKeyCommand
     /// <summary>The command's standard output; throws <see cref="CredentialsException"/> naming the command.</summary>
     public static async Task<string> RunAsync(string command, CancellationToken cancellationToken)
     {
-        var shown = command.Length > 100 ? command[..100] + "…" : command;
+        var shown = MessageText.Truncate(command);
         IReadOnlyList<string> words;
         try
         {
@@ -74,7 +74,7 @@ internal static class AgeKeyCommand
             if (process.ExitCode != 0)
             {
                 var firstLine = (await errors).Split('\n', 2)[0].Trim();
-                var detail = firstLine.Length == 0 ? string.Empty : ": " + (firstLine.Length > 100 ? firstLine[..100] + "…" : firstLine);
+                var detail = firstLine.Length == 0 ? string.Empty : ": " + MessageText.Truncate(firstLine);
                 throw Failed(shown, $"exited with code {process.ExitCode}{detail}");
             }
 

@@ -76,7 +76,7 @@ public sealed class GpgDataKeyDecryptor
             var stderr = (await readErr).Trim();
             if (process.ExitCode != 0)
             {
-                throw new CredentialsException($"gpg could not decrypt the data key for PGP key {fingerprint} (exit code {process.ExitCode}): {Shorten(stderr)}");
+                throw new CredentialsException($"gpg could not decrypt the data key for PGP key {fingerprint} (exit code {process.ExitCode}): {MessageText.Truncate(stderr, MaxStderrInMessage)}");
             }
 
             if (stdout.Length == 0)
@@ -134,6 +134,4 @@ public sealed class GpgDataKeyDecryptor
             // Already gone.
         }
     }
-
-    private static string Shorten(string text) => text.Length <= MaxStderrInMessage ? text : text[..MaxStderrInMessage] + "…";
 }

@@ -87,8 +87,8 @@ public sealed class FileSystemImageStore : IImageStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return GuardAsync<Stream?>(key, "read", () =>
         {
-            var path = _paths.Resolve(key);
-            if (path is null || StorePaths.IsLink(path) || !File.Exists(path))
+            var path = _paths.ResolveForRead(key);
+            if (path is null || !File.Exists(path))
             {
                 return Task.FromResult<Stream?>(null);
             }
@@ -104,8 +104,8 @@ public sealed class FileSystemImageStore : IImageStore
         StoreKey.Validate(key);
         return GuardAsync<ImageMetadata?>(key, "read metadata", async () =>
         {
-            var path = _paths.Resolve(key);
-            if (path is null || StorePaths.IsLink(path))
+            var path = _paths.ResolveForRead(key);
+            if (path is null)
             {
                 return null;
             }

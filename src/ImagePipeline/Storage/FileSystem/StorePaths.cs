@@ -24,6 +24,9 @@ internal sealed class StorePaths(string root)
     /// <summary>The key's path when no folder between the root and it is a link; else null.</summary>
     public string? Resolve(string key) => LinkAbove(key) is null ? PathOf(key) : null;
 
+    /// <summary>The key's path for reading its bytes: null when a folder above it or the entry itself is a link (never followed).</summary>
+    public string? ResolveForRead(string key) => Resolve(key) is { } path && !IsLink(path) ? path : null;
+
     /// <summary>
     /// The key's path for a write: neither a folder above it nor the entry itself may be a link.
     /// </summary>
