@@ -24,7 +24,7 @@ internal sealed partial class Build
             return null;
         }
 
-        var width = TerminalRules.Width(LogTerminalWidth!.Value, EnvironmentVariables);
+        var width = Math.Max(40, LogTerminalWidth!.Value);
         return board =>
         {
             AboveLiveRegion? region = null;

@@ -44,7 +44,7 @@ internal sealed partial class Build
             {
                 var image = job.Image;
                 table.Add(image.Name, image.Source.Type, DescribeSource(image.Source), image.ObjectKey,
-                    image.ExpectedOutput is { } expected ? Checksum.Prefix(expected.Algorithm) + ":" + expected.Abbreviated() : "(after build)",
+                    image.ExpectedOutput?.Shortened() ?? "(after build)",
                     job.Failure is { } failure ? "FAILED: " + failure.Message : job.CheckNote ?? "-");
             }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using ImagePipeline.Engine;
 
 namespace ImagePipeline.Build.CI;
 
@@ -40,18 +40,7 @@ internal sealed record BuildCommand
     public static string Option(string parameter)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
-        var option = new StringBuilder("--");
-        for (var i = 0; i < parameter.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(parameter[i]) && (char.IsLower(parameter[i - 1]) || char.IsDigit(parameter[i - 1])))
-            {
-                option.Append('-');
-            }
-
-            option.Append(char.ToLowerInvariant(parameter[i]));
-        }
-
-        return option.ToString();
+        return "--" + NameStyle.Kebab(parameter);
     }
 
     public override string ToString() => string.Join(' ', [Script, .. Words]);

@@ -19,6 +19,9 @@ internal static class ImageWorkflows
 
     public const string PlanFile = ".github/workflows/images-plan.yml";
 
+    /// <summary>Where the legs write their result files, as the workflow spells it (<see cref="WorkflowScripts.ResultsDirectory"/> in bash).</summary>
+    private const string ResultsPath = "${{ runner.temp }}/results";
+
     /// <summary>The artifact each sync leg leaves for the report (one per image).</summary>
     public const string ResultArtifactPrefix = "sync-result-";
 
@@ -167,7 +170,7 @@ internal static class ImageWorkflows
         WorkflowStep.Uses("Hand the result to the report", "actions/upload-artifact@v4", new Dictionary<string, string>
         {
             ["name"] = $"{ResultArtifactPrefix}${{{{ matrix.{ImageMatrix.Image} }}}}",
-            ["path"] = "${{ runner.temp }}/results",
+            ["path"] = ResultsPath,
             ["if-no-files-found"] = "ignore",
             ["retention-days"] = "1",
         }) with { If = "always()" },
@@ -229,7 +232,7 @@ internal static class ImageWorkflows
         WorkflowStep.Uses("Collect the legs' results", "actions/download-artifact@v4", new Dictionary<string, string>
         {
             ["pattern"] = ResultArtifactPrefix + "*",
-            ["path"] = "${{ runner.temp }}/results",
+            ["path"] = ResultsPath,
             ["merge-multiple"] = "true",
         }) with { ContinueOnError = true },
         WorkflowStep.Script("Report every image and job", Report) with
@@ -237,7 +240,7 @@ internal static class ImageWorkflows
             Env = new Dictionary<string, string>
             {
                 ["NEEDS"] = "${{ toJSON(needs) }}",
-                ["RESULTS_DIR"] = "${{ runner.temp }}/results",
+                ["RESULTS_DIR"] = ResultsPath,
             },
         },
     ])

@@ -26,43 +26,34 @@ internal sealed class AboveLiveRegion(IAnsiConsole console) : TextWriter
 
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override void Write(char value)
-    {
-        _pending.Append(value);
-        if (value == '\n')
-        {
-            Flush();
-        }
-    }
+    public override void Write(char value) => Append(value.ToString(), value == '\n');
 
-    public override void Write(string? value)
-    {
-        _pending.Append(value);
-        if (value?.Contains('\n', StringComparison.Ordinal) == true)
-        {
-            Flush();
-        }
-    }
+    public override void Write(string? value) => Append(value, value?.Contains('\n', StringComparison.Ordinal) == true);
 
-    public override void WriteLine(string? value)
-    {
-        _pending.Append(value).Append('\n');
-        Flush();
-    }
+    public override void WriteLine(string? value) => Append(value + "\n", complete: true);
 
     /// <summary>Hands on the complete lines received so far; a partial line waits for its end.</summary>
-    public override void Flush()
-    {
-        var text = _pending.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-        var end = text.LastIndexOf('\n');
-        if (end < 0)
-        {
-            return;
-        }
+    public override void Flush() => Append(null, complete: true);
 
-        _pending.Remove(0, _pending.Length).Append(text[(end + 1)..]);
+    // Under the gate: the engine writes one event at a time, but restoring the terminal flushes from another thread.
+    private void Append(string? value, bool complete)
+    {
         lock (_gate)
         {
+            _pending.Append(value);
+            if (!complete)
+            {
+                return;
+            }
+
+            var text = _pending.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+            var end = text.LastIndexOf('\n');
+            if (end < 0)
+            {
+                return;
+            }
+
+            _pending.Clear().Append(text[(end + 1)..]);
             if (_closed)
             {
                 WriteVerbatim(text[..(end + 1)]);
@@ -70,11 +61,10 @@ internal sealed class AboveLiveRegion(IAnsiConsole console) : TextWriter
             }
 
             _queued.Append(text, 0, end + 1);
-        }
-
-        if (_arrived.CurrentCount == 0)
-        {
-            _arrived.Release();
+            if (_arrived.CurrentCount == 0)
+            {
+                _arrived.Release();
+            }
         }
     }
 

@@ -24,10 +24,6 @@ internal static class TerminalRules
     /// <summary>Colour unless <c>NO_COLOR</c> is set to anything (no-color.org); the display stays live without it.</summary>
     public static bool UsesColour(IReadOnlyDictionary<string, string> environment) => !IsSet(environment, "NO_COLOR");
 
-    /// <summary><c>COLUMNS</c> when set (as the summary reads it), else the terminal's width.</summary>
-    public static int Width(int terminalWidth, IReadOnlyDictionary<string, string> environment) =>
-        int.TryParse(environment.GetValueOrDefault("COLUMNS"), out var columns) && columns >= 40 ? columns : Math.Max(40, terminalWidth);
-
     private static bool IsSet(IReadOnlyDictionary<string, string> environment, string name) =>
         environment.GetValueOrDefault(name) is { Length: > 0 };
 }

@@ -54,7 +54,7 @@ public abstract class BuildBase
     internal LogRoute? LogRoute { get; set; }
 
     /// <summary>
-    /// Columns of the terminal the logs (stderr) go to; null when they go to a pipe, a file or a test's writer.
+    /// Columns of the terminal the logs (stderr) go to (<c>COLUMNS</c> when set); null when they go to a pipe, a file or a test's writer.
     /// A build draws a live display only when this is set (and it decides whether CI or <c>TERM=dumb</c> rule it out).
     /// </summary>
     protected int? LogTerminalWidth => LogRoute?.TerminalWidth;

@@ -16,7 +16,8 @@ public static class BuildReference
     public static string Generate(BuildBase build, string title, string regenerateCommand)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var graph = TargetGraph.Create(build);
+        var parameters = BuildParameter.Discover(build.GetType());
+        var graph = TargetGraph.Create(build, parameters);
         var text = new StringBuilder();
         text.Append("# ").Append(title).Append("\n\n");
         text.Append("<!-- Generated from the build definition by `").Append(regenerateCommand).Append("`; do not edit. -->\n\n");
@@ -32,7 +33,7 @@ public static class BuildReference
         text.Append("\n## Parameters\n\n");
         text.Append(Prose(HelpWriter.Precedence(build.EnvironmentPrefixOf))).Append(" Engine options are read from the command line only.\n\n");
         text.Append("| Option | Environment | Default | Description |\n|---|---|---|---|\n");
-        foreach (var parameter in BuildParameter.Discover(build.GetType()))
+        foreach (var parameter in parameters)
         {
             var option = $"{parameter.Option} {ValueConverter.Hint(parameter)}".TrimEnd();
             var environment = parameter.EnvironmentNames(build.EnvironmentPrefixOf);

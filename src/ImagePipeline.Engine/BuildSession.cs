@@ -11,7 +11,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
     {
         using var masked = new MaskingTextWriter(context.Output, build.Secrets);
         // Logs pass the masking writer, then the route: stderr, or a live display while one owns the terminal.
-        using var route = new LogRoute(context.Log, build.Secrets, context.TerminalWidth);
+        using var route = new LogRoute(context.Log, build.Secrets, context.TerminalWidth is null ? null : Columns ?? context.TerminalWidth);
         using var maskedLog = new MaskingTextWriter(route, build.Secrets);
         var output = TextWriter.Synchronized(masked);
         // One lock when both streams are one writer (tests), so lines from both never interleave mid-line.
@@ -22,7 +22,7 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         {
             var parameters = BuildParameter.Discover(build.GetType());
             var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
-            var graph = TargetGraph.Create(build);
+            var graph = TargetGraph.Create(build, parameters);
             var commandLine = CommandLine.Parse(args, parameters, [.. graph.Targets.Select(t => t.Name)]);
             build.EnvironmentVariables = context.Environment;
             build.Output = output;
@@ -149,11 +149,12 @@ internal sealed class BuildSession(BuildBase build, BuildContext context)
         return result;
     }
 
-    /// <summary><c>COLUMNS</c> when set (as shells export it), else the terminal's width, else <see cref="SummaryWriter.DefaultWidth"/>.</summary>
+    /// <summary><c>COLUMNS</c> (as shells export it) when it is a usable width (40 or more); it overrides the terminal's.</summary>
+    private int? Columns => int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns >= 40 ? columns : null;
+
+    /// <summary><see cref="Columns"/>, else the terminal's width, else <see cref="SummaryWriter.DefaultWidth"/>.</summary>
     private int SummaryWidth() =>
-        int.TryParse(context.Environment.GetValueOrDefault("COLUMNS"), out var columns) && columns >= 40 ? columns
-        : context.TerminalWidth is >= 40 and var terminal ? terminal
-        : SummaryWriter.DefaultWidth;
+        Columns ?? (context.TerminalWidth is >= 40 and var terminal ? terminal : SummaryWriter.DefaultWidth);
 
     /// <summary>Parameters whose value differs from the build's initial value, displayed (secrets masked).</summary>
     private List<(BuildParameter Parameter, string Value)> Changed(IReadOnlyList<BuildParameter> parameters, Dictionary<BuildParameter, object?> defaults) =>

@@ -19,7 +19,7 @@ internal sealed class CommandLine
 
     public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<BuildParameter> parameters, IReadOnlyCollection<string> targetNames)
     {
-        bool IsTarget(string word) => targetNames.Contains(word.Split('[')[0], StringComparer.OrdinalIgnoreCase);
+        bool IsTarget(string word) => targetNames.Contains(TargetGraph.TargetNameOf(word), StringComparer.OrdinalIgnoreCase);
         var line = new CommandLine();
         for (var i = 0; i < args.Count; i++)
         {
@@ -55,7 +55,7 @@ internal sealed class CommandLine
             bool Takes(string next) =>
                 parameter.IsFlag ? bool.TryParse(next, out _)
                 : parameter.IsList ? !next.StartsWith('-') && (parameter.TakesTargets || !IsTarget(next))
-                : values.Count == 0 && !next.StartsWith("--", StringComparison.Ordinal);
+                : !next.StartsWith("--", StringComparison.Ordinal); // one value: the loop stops after it
 
             while (i + 1 < args.Count && Takes(args[i + 1]) && (parameter.IsList || values.Count == 0))
             {

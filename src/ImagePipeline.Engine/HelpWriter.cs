@@ -25,7 +25,7 @@ internal sealed class HelpWriter(TextWriter output, TargetGraph graph, IReadOnly
 
     public void WriteTarget(string name)
     {
-        var target = graph.Targets.FirstOrDefault(t => string.Equals(t.Name, name.Split('[')[0], StringComparison.OrdinalIgnoreCase))
+        var target = graph.Targets.FirstOrDefault(t => string.Equals(t.Name, TargetGraph.TargetNameOf(name), StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"Unknown target '{CommandLine.Shorten(name)}'." + Suggestions.DidYouMean(name, graph.Targets.Select(t => t.Name)));
         output.WriteLine($"{target.DisplayName}: {target.Definition.DescriptionText ?? "(no description)"}");
         if (target.IsFamily)
@@ -64,8 +64,6 @@ internal sealed class HelpWriter(TextWriter output, TargetGraph graph, IReadOnly
         + (prefix.Length > 0 ? $"{prefix}NAME, then " : string.Empty)
         + "NAME for names of two words or more, e.g. MAX_DELETE), then .nuke/parameters.json, then the default.";
 
-    public string Environment(BuildParameter parameter) => string.Join(" or ", parameter.EnvironmentNames(environmentPrefix));
-
     private static string Arrow(BuildTarget target) => target.Dependencies.Count == 0 ? string.Empty : "-> " + Names(target.Dependencies);
 
     private static string Names(IEnumerable<BuildTarget> targets) =>
@@ -77,10 +75,11 @@ internal sealed class HelpWriter(TextWriter output, TargetGraph graph, IReadOnly
         output.WriteLine(heading);
         WriteRows(shown.Select(parameter =>
         {
+            var environment = parameter.EnvironmentNames(environmentPrefix);
             var notes = new[]
             {
                 parameter.Display(defaults[parameter]) is { } value ? $"default: {value}" : null,
-                parameter.EnvironmentNames(environmentPrefix).Count > 0 ? $"env: {Environment(parameter)}" : null,
+                environment.Count > 0 ? $"env: {string.Join(" or ", environment)}" : null,
             }.OfType<string>().ToList();
             var option = (parameter.Option == "--help" ? "-h, " : string.Empty) + $"{parameter.Option} {ValueConverter.Hint(parameter)}".TrimEnd();
             return new[] { option, parameter.Attribute.Description + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : string.Empty) };

@@ -3,7 +3,7 @@ using System.Text;
 namespace ImagePipeline.Engine;
 
 /// <summary>The spellings a member name takes on the command line and in the environment.</summary>
-internal static class NameStyle
+public static class NameStyle
 {
     /// <summary><c>MaxImageSize</c> → <c>max-image-size</c>; <c>S3Bucket</c> → <c>s3-bucket</c>; <c>HTTPServer</c> → <c>http-server</c>.</summary>
     public static string Kebab(string name)

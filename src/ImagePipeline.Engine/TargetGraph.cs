@@ -21,9 +21,9 @@ internal sealed class TargetGraph
 
     public IEnumerable<BuildStep> Steps => Targets.SelectMany(target => target.Steps);
 
-    public static TargetGraph Create(BuildBase build)
+    /// <param name="parameters">The build's parameters (<see cref="BuildParameter.Discover"/>), for checking the names targets use.</param>
+    public static TargetGraph Create(BuildBase build, IReadOnlyList<BuildParameter> parameters)
     {
-        var parameters = BuildParameter.Discover(build.GetType());
         const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var properties = new List<PropertyInfo>();
         for (var type = build.GetType(); type is not null && type != typeof(object); type = type.BaseType)
@@ -94,10 +94,13 @@ internal sealed class TargetGraph
         }
     }
 
+    /// <summary><c>Family[input]</c> → <c>Family</c>; a plain target name as it is.</summary>
+    internal static string TargetNameOf(string word) => word.Split('[')[0];
+
     /// <summary>The targets named (<c>Target</c> or <c>Family[input]</c>) and everything they depend on.</summary>
     public HashSet<BuildTarget> WithDependencies(IReadOnlyList<string> invoked)
     {
-        var names = invoked.Select(name => name.Split('[')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = invoked.Select(TargetNameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<BuildTarget>(Targets.Where(target => names.Contains(target.Name)));
         var needed = new HashSet<BuildTarget>();
         while (pending.TryPop(out var target))
