@@ -174,6 +174,8 @@ public sealed class ParameterBinderTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.True(result.Error!.Length < 200, result.Error);
+        Assert.StartsWith("Invalid value '" + new string('x', 20), result.Error, StringComparison.Ordinal); // the value's start, quoted
+        Assert.Contains("…' for --speed (command line)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

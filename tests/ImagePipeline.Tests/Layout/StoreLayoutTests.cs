@@ -73,6 +73,14 @@ public sealed class StoreLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Load_PrefixOnACatalogNameInOtherCase_IsRejected()
+    {
+        var error = _root.Error(WithImages(HttpImage()).Replace("spec:\n", "spec:\n  defaults:\n    destinationPrefix: images/Sha256Sums/\n", StringComparison.Ordinal));
+
+        ManifestAssert.At(error, null, "spec.defaults.destinationPrefix", 7, 24, "collides with `images/SHA256SUMS`");
+    }
+
+    [Fact]
     public void Load_CatalogNameDeeperDown_IsAnOrdinaryPath() =>
         Assert.Equal("images/pxe/index.json", _root.LoadImages(HttpImage(path: "pxe/index.json")).Images[0].ObjectKey);
 }

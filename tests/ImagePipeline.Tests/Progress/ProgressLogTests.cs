@@ -62,6 +62,26 @@ public sealed class ProgressLogTests
         Assert.Equal(JsonValueKind.Null, properties.GetProperty("EtaSeconds").ValueKind);
     }
 
+    [Fact]
+    public async Task Sample_ImageBeingAudited_SaysReadBackWithoutUploadColumns()
+    {
+        var board = new ProgressBoard();
+        var progress = board.For("tiny-disk-1.0");
+        progress.SetSourceTotal(4 * 1024 * 1024);
+        progress.Enter(ImageStage.Auditing);
+        progress.AddSource(1024 * 1024);
+        var logger = CollectingSink.CreateLogger(out var sink);
+        await using (var log = new ProgressLog(board, logger, sampling: TimeSpan.FromHours(1)))
+        {
+            log.Sample();
+        }
+
+        var line = Assert.Single(sink.Events);
+        Assert.StartsWith("tiny-disk-1.0: read back 1 MiB of 4 MiB 25.0 % at ", Text(line), StringComparison.Ordinal);
+        Assert.DoesNotContain(" out,", Text(line), StringComparison.Ordinal);
+        Assert.Equal(1024 * 1024, JsonProperties(line).GetProperty("SourceBytes").GetInt64());
+    }
+
     /// <summary>The event's properties as Serilog's JSON formatter writes them.</summary>
     private static JsonElement JsonProperties(LogEvent line)
     {
