@@ -15,7 +15,7 @@ internal sealed class StrictGzipStream(Stream compressed, string imageName) : IO
 {
     private readonly GzipInput _input = new(compressed);
     private DeflateStream? _member;
-    private uint _crc;
+    private readonly System.IO.Hashing.Crc32 _crc = new(); // vectorised; Crc32.Append is for the small header pieces
     private uint _length;
     private bool _sawMember;
     private bool _finished;
@@ -44,7 +44,7 @@ internal sealed class StrictGzipStream(Stream compressed, string imageName) : IO
 
             if (read > 0)
             {
-                _crc = Crc32.Append(_crc, buffer[..read]);
+                _crc.Append(buffer[..read]);
                 _length += (uint)read;
                 return read;
             }
@@ -90,7 +90,7 @@ internal sealed class StrictGzipStream(Stream compressed, string imageName) : IO
         }
 
         _sawMember = true;
-        _crc = 0;
+        _crc.Reset();
         _length = 0;
         _input.BeginInflate();
         _member = new DeflateStream(_input.InflaterView, CompressionMode.Decompress, CompressionLevel.Default, leaveOpen: true, System.Text.Encoding.UTF8);
@@ -112,7 +112,7 @@ internal sealed class StrictGzipStream(Stream compressed, string imageName) : IO
             throw Corrupt("the stream ends inside a member (truncated)");
         }
 
-        if (BinaryPrimitives.ReadUInt32LittleEndian(trailer) != _crc)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(trailer) != _crc.GetCurrentHashAsUInt32())
         {
             throw Corrupt("CRC-32 mismatch in the member trailer");
         }

@@ -8,7 +8,7 @@ internal sealed class XzCheck : IDisposable
 {
     private readonly int _type;
     private readonly IncrementalHash? _sha256;
-    private uint _crc32;
+    private readonly System.IO.Hashing.Crc32 _crc32 = new(); // vectorised; the block data is the hot path
     private ulong _crc64;
 
     private XzCheck(int type)
@@ -30,7 +30,7 @@ internal sealed class XzCheck : IDisposable
         switch (_type)
         {
             case 0x01:
-                _crc32 = Crc32.Append(_crc32, data);
+                _crc32.Append(data);
                 break;
             case 0x04:
                 _crc64 = Crc64.Append(_crc64, data);
@@ -48,7 +48,7 @@ internal sealed class XzCheck : IDisposable
         switch (_type)
         {
             case 0x01:
-                BinaryPrimitives.WriteUInt32LittleEndian(computed, _crc32);
+                BinaryPrimitives.WriteUInt32LittleEndian(computed, _crc32.GetCurrentHashAsUInt32());
                 return stored.SequenceEqual(computed[..4]);
             case 0x04:
                 BinaryPrimitives.WriteUInt64LittleEndian(computed, _crc64);
