@@ -39,6 +39,9 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(StepStatus.Succeeded, run.StatusOf("Upload", "tiny-disk-1.0"));
+        Assert.Equal(StepStatus.Succeeded, run.StatusOf("Diff"));
+        Assert.Contains(" INF [Diff] Plan against ", run.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Log.Split('\n'), line => line.StartsWith('{'));
         Assert.Empty(run.Data);
     }
 
@@ -73,6 +76,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("--low-speed-time", "0", "--low-speed-time must be at least 1, not 0")]
     [InlineData("--max-image-size", "-1GiB", "--max-image-size: '-1GiB' is not a size")]
     [InlineData("--cache-max-size", "lots", "--cache-max-size: 'lots' is not a size")]
+    [InlineData("--low-speed-limit", "fast", "--low-speed-limit: 'fast' is not a size")]
     public async Task BadNumberOrSize_ExitsTwoBeforeAnythingRuns(string option, string value, string message)
     {
         var run = await _repo.RunAsync("Sync", "--manifest", Manifest, "--store", Store, option, value);
@@ -81,6 +85,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(run.Result.Steps);
         Assert.Contains(message, run.Log, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Store));
+    }
+
+    [Fact]
+    public async Task ListPrefixOutsideImages_ExitsTwoNamingTheImagesFolder()
+    {
+        Assert.Equal(0, (await _repo.RunAsync("Sync", "--manifest", Manifest, "--store", Store)).ExitCode);
+
+        var run = await _repo.RunAsync("List", "--store", Store, "--prefix", "metadata/");
+
+        Assert.Equal(BuildResult.UsageError, run.ExitCode);
+        Assert.Contains("--prefix 'metadata/' is not under 'images/': List shows images, which all live there (e.g. --prefix images/talos/).", run.Log, StringComparison.Ordinal);
+        Assert.Empty(run.Data);
     }
 
     [Fact]

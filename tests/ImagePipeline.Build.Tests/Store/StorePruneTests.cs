@@ -1,15 +1,18 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImagePipeline.Engine;
 using ImagePipeline.Testing;
 
 namespace ImagePipeline.Build.Tests.Store;
 
-/// <summary>Prune you can trust, on a directory and on RGW: the dry run is the real run, the share guard, rclone's rule.</summary>
+/// <summary>Prune you can trust, on a directory and on RGW: the dry run is the real run, the share guard, rclone's rule, Sync's dry-run preview.</summary>
 public sealed partial class StorePruneTests(RgwFixture rgw) : StoreTests(rgw)
 {
     private const string RootfsKey = "images/tiny-rootfs/2.3/tiny-rootfs.raw";
     private const string RootfsMetadata = "metadata/tiny-rootfs/2.3/tiny-rootfs.raw.json";
+    private const string PruneCandidateLine = "[Diff] Prune candidate (only with Prune): ";
+    private const string FirmwareDigest = "sha512:3a0fd4c17ab9d225c4972f71e429d6f3f8195e90a25c87361b7ddb257f2a59d483f5f5e123c17bf56619fbae324a1def9e5784089ec0c448856682170317c301";
 
     [Theory]
     [MemberData(nameof(StoreDriver.Kinds), MemberType = typeof(StoreDriver))]
@@ -93,9 +96,54 @@ public sealed partial class StorePruneTests(RgwFixture rgw) : StoreTests(rgw)
         Assert.Contains(FirmwareKey, await Store.KeysAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(StoreDriver.Kinds), MemberType = typeof(StoreDriver))]
+    public async Task SyncDryRun_ImageDroppedFromTheManifest_PreviewsItsPruneInTheLogAndThePlan(string kind)
+    {
+        await UseAsync(kind);
+        await SucceedAsync("Sync");
+        DropImage("tiny-firmware-0.9");
+        var before = await Store.KeysAsync();
+
+        var run = await SucceedAsync("Sync", "--dry-run", "--plan-json", "plan.json");
+
+        Assert.Equal(before, await Store.KeysAsync());
+        using (var plan = JsonDocument.Parse(File.ReadAllText(Repo.Combine("plan.json"))))
+        {
+            var prune = plan.RootElement.GetProperty("prune");
+            Assert.Equal(JsonValueKind.Array, prune.ValueKind);
+            var entry = Assert.Single(prune.EnumerateArray());
+            Assert.Equal(FirmwareKey, entry.GetProperty("key").GetString());
+            Assert.Equal(4096, entry.GetProperty("size").GetInt64());
+            Assert.Equal(FirmwareDigest, entry.GetProperty("checksum").GetString());
+        }
+
+        var candidates = PruneCandidates(run);
+        Assert.Equal(2, candidates.Count);
+        Assert.Equal($"{FirmwareKey} (image, 4 KiB, {FirmwareDigest})", candidates[0]);
+        Assert.StartsWith($"{FirmwareMetadata} (metadata of {FirmwareKey}, ", candidates[1], StringComparison.Ordinal);
+        Assert.EndsWith($", {FirmwareDigest})", candidates[1], StringComparison.Ordinal);
+
+        var oneImage = await SucceedAsync("Sync", "--dry-run", "--image", "tiny-disk-1.0", "--plan-json", "plan.json");
+
+        Assert.Empty(PruneCandidates(oneImage));
+        using (var plan = JsonDocument.Parse(File.ReadAllText(Repo.Combine("plan.json"))))
+        {
+            Assert.True(plan.RootElement.TryGetProperty("prune", out var prune), "the plan has no prune member");
+            Assert.Equal(JsonValueKind.Null, prune.ValueKind);
+            Assert.Equal(["tiny-disk-1.0"], plan.RootElement.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        }
+
+        Assert.Equal(before, await Store.KeysAsync());
+    }
+
     /// <summary>The text after <paramref name="verb"/> of every deletion line, in log order.</summary>
     private static List<string> Deletions(BuildRun run, string verb) =>
         [.. run.Output.Split('\n').Select(l => DeletionLine().Match(l)).Where(m => m.Success && m.Groups["verb"].Value == verb).Select(m => m.Groups["what"].Value.TrimEnd())];
+
+    /// <summary>The text after <see cref="PruneCandidateLine"/> of every such line Diff logs, in log order.</summary>
+    private static List<string> PruneCandidates(BuildRun run) =>
+        [.. run.Output.Split('\n').Where(l => l.Contains(PruneCandidateLine, StringComparison.Ordinal)).Select(l => l[(l.IndexOf(PruneCandidateLine, StringComparison.Ordinal) + PruneCandidateLine.Length)..].TrimEnd())];
 
     private static List<string> CatalogLines(BuildRun run) =>
         [.. run.Output.Split('\n').Where(l => l.Contains("[Prune] Catalog: ", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("Catalog: ", StringComparison.Ordinal) + 9)..].TrimEnd())];
