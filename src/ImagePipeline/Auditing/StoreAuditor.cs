@@ -24,7 +24,13 @@ public sealed class StoreAuditor(ProgressBoard board, ILogger logger)
         foreach (var entry in inventory.Entries)
         {
             var metadata = entry.Metadata;
-            if (entry.IsLink)
+            if (entry.IsLink && entry.MetadataObject is not null)
+            {
+                // A published image replaced by a link is gone for its consumers (as CopyAuditor says for a copy).
+                findings.Add(new AuditFinding(entry.Key, AuditStatus.Missing,
+                    $"{entry.MetadataKey} records it, but it is a symbolic link (to {entry.Stored!.LinkTarget}), not the image", null, metadata?.Checksum));
+            }
+            else if (entry.IsLink)
             {
                 findings.Add(new AuditFinding(entry.Key, AuditStatus.Link, $"symbolic link to {entry.Stored!.LinkTarget}, not followed"));
             }

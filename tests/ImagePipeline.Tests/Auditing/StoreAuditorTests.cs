@@ -134,6 +134,22 @@ public sealed class StoreAuditorTests
     }
 
     [Fact]
+    public async Task AuditAsync_RecordedImageReplacedByALink_ReportsMissingAndFails()
+    {
+        var image = TestImages.Http("talos");
+        var bytes = "talos bytes"u8.ToArray();
+        _store.PutMetadata(image.MetadataKey, TestImages.Metadata(image, TestImages.Sha256(bytes).ToString(), size: bytes.Length));
+        _store.PutLink(image.ObjectKey, "elsewhere.raw");
+
+        var report = await _auditor.AuditAsync(_store, new AuditOptions(), default);
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((image.ObjectKey, AuditStatus.Missing), (finding.Path, finding.Status));
+        Assert.Equal($"{image.MetadataKey} records it, but it is a symbolic link (to elsewhere.raw), not the image", finding.Detail);
+        Assert.True(report.Failed);
+    }
+
+    [Fact]
     public async Task AuditAsync_OpenReadKeepsThrowingStoreException_ReportsUnreadableWithItsMessage()
     {
         var image = Publish("flaky", "bytes the store will not give back");
